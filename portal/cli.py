@@ -1,0 +1,23 @@
+"""Command-line tasks: `flask --app wsgi db upgrade`, and friends as later issues add them."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+db_cli = AppGroup("db", help="Database schema.")
+
+
+@db_cli.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def upgrade(revision: str) -> None:
+    """Bring the database schema up to date (Alembic)."""
+    from portal import db
+
+    db.upgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"database at {revision}")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(db_cli)

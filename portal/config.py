@@ -1,0 +1,72 @@
+"""Settings from environment variables, with the defaults a developer's machine needs.
+
+Every variable is documented in the README's table. Nothing else reads os.environ.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(production: bool) -> str:
+    """Production must set SECRET_KEY; development keeps a generated one under instance/."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if production:
+        raise RuntimeError("SECRET_KEY must be set when PORTAL_ENV=production")
+    INSTANCE.mkdir(exist_ok=True)
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    env = os.environ
+    production = env.get("PORTAL_ENV", "development") == "production"
+    overrides = dict(overrides or {})
+    config: dict[str, Any] = {
+        "PORTAL_ENV": "production" if production else "development",
+        "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{INSTANCE / 'portal.db'}",
+        "COUNCIL": env.get("COUNCIL", "example"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "POST_RATE_LIMIT": env.get("POST_RATE_LIMIT", "60 per minute"),
+        "TRUSTED_PROXY_HOPS": int(env.get("TRUSTED_PROXY_HOPS", "0") or 0),
+        "NOTIFY_API_KEY": env.get("NOTIFY_API_KEY", ""),
+        "SMTP_URL": env.get("SMTP_URL", ""),
+        "UPLOAD_DIR": env.get("UPLOAD_DIR") or str(INSTANCE / "uploads"),
+        "OUTBOX_DIR": env.get("OUTBOX_DIR") or str(INSTANCE / "outbox"),
+        "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:8000"),
+        # Drafts live server-side; the session only carries the draft id, so the session
+        # can last as long as a person might reasonably take over a complaint.
+        "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_LIFETIME_SECONDS", str(7 * 24 * 3600))),
+        "SESSION_COOKIE_NAME": "portal_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE"), production),
+        # The CSRF token is bound to the session, not to a clock: an expiring token loses answers.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "WTF_CSRF_SSL_STRICT": production,
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", str(50 * 1024 * 1024))),
+        "TESTING": False,
+    }
+    if "SECRET_KEY" not in overrides:
+        config["SECRET_KEY"] = _secret_key(production)
+    config.update(overrides)
+    return config

@@ -1,0 +1,82 @@
+"""Language and easy-read mode: chosen by ?lang= and ?mode=, remembered for the visit.
+
+A language is offered only when its catalogue is complete (tests/test_translations.py checks
+that). An unknown value is ignored, never an error, so a mangled link still works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from flask import Flask, g, request, session
+from flask_babel import Babel
+from flask_babel import gettext as _
+
+DEFAULT_LANGUAGE = "en"
+#: every reading mode the code knows; app.config["MODES"] lists those with content ready
+MODES = ("standard", "easy")
+
+MODE_NAMES = {"standard": lambda: _("Standard"), "easy": lambda: _("Easy read")}
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    #: the language's name in itself, which is how people look for it
+    name: str
+    rtl: bool
+
+
+@cache
+def language(code: str) -> Language:
+    locale = Locale.parse(code)
+    return Language(
+        code, locale.get_display_name(locale) or code, locale.character_order == "right-to-left"
+    )
+
+
+def _choose(param: str, allowed: tuple[str, ...] | list[str], default: str) -> str:
+    wanted = request.args.get(param)
+    if wanted is not None:
+        wanted = wanted.strip().lower()
+        if wanted in allowed:
+            if session.get(param) != wanted:
+                session[param] = wanted
+            return wanted
+    remembered = session.get(param)
+    return remembered if remembered in allowed else default
+
+
+def current_language() -> str:
+    if "lang" not in g:
+        from flask import current_app
+
+        g.lang = _choose("lang", current_app.config["LANGUAGES"], DEFAULT_LANGUAGE)
+    return g.lang
+
+
+def current_mode() -> str:
+    if "mode" not in g:
+        from flask import current_app
+
+        g.mode = _choose("mode", current_app.config["MODES"], "standard")
+    return g.mode
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("LANGUAGES", [DEFAULT_LANGUAGE])
+    app.config.setdefault("MODES", ["standard"])
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/../translations"))
+    Babel(app, locale_selector=current_language)
+
+    @app.context_processor
+    def _language_context() -> dict:
+        code = current_language()
+        return {
+            "lang": language(code),
+            "languages": [language(c) for c in app.config["LANGUAGES"]],
+            "mode": current_mode(),
+            "modes": [{"code": code, "name": MODE_NAMES[code]()} for code in app.config["MODES"]],
+        }

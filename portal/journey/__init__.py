@@ -1,0 +1,37 @@
+"""Intake journeys: screening first, then (later) the complaint itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Blueprint, Flask
+
+from portal.domain import screening
+
+
+def csrf_rerender(view: Callable[..., Any], rerender: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view so that a CSRF failure shows the same form again instead of an error page."""
+
+    @wraps(view)
+    def wrapper(**kwargs: Any) -> Any:
+        return view(**kwargs)
+
+    wrapper.rerender_on_csrf_failure = rerender  # type: ignore[attr-defined]
+    return wrapper
+
+
+def init_app(app: Flask) -> None:
+    from portal.journey.screening_steps import SCREENING
+    from portal.journey.views import JourneyViews
+
+    blueprint = Blueprint("check", __name__, url_prefix="/check")
+    JourneyViews(
+        SCREENING,
+        exits=tuple(r for r in screening.ROUTES if r != screening.STATUTORY),
+        soft_exits=screening.SOFT_ROUTES,
+        override_key=screening.override_key,
+    ).register(blueprint)
+    app.register_blueprint(blueprint)
+    app.jinja_env.globals["screening_flags"] = lambda answers: screening.screen(answers).flags

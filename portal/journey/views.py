@@ -1,0 +1,217 @@
+"""One generic view walks any declared journey: show a step, save it, go where the answers lead.
+
+Routes for a journey are made by `JourneyViews.register()`. Adding a question to a journey is a
+Step entry and a form class; no view code changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import format_date
+from flask_babel import gettext as _
+from wtforms import RadioField
+
+from portal.journey import drafts
+from portal.journey.engine import Journey, Position, Step
+from portal.journey.forms import MonthYearField, StepForm
+from portal.journey.govuk_fields import component, error_href
+
+RESULT = "result"
+
+
+class JourneyViews:
+    """The routes of one journey: its steps, its exits and its end."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        exits: tuple[str, ...],
+        soft_exits: frozenset[str],
+        override_key: Any,
+    ) -> None:
+        self.journey = journey
+        self.exits = exits
+        self.soft_exits = soft_exits
+        self.override_key = override_key
+        self.name = journey.name
+
+    # URLs -----------------------------------------------------------------------------
+
+    def step_url(self, step: Step, return_to: str | None = None) -> str:
+        return url_for(f"{self.name}.step", slug=step.slug, return_to=return_to)
+
+    def position_url(self, position: Position, return_to: str | None = None) -> str:
+        if position.exit:
+            return url_for(f"{self.name}.exit", route=position.exit)
+        if position.current:
+            return self.step_url(position.current, return_to)
+        return url_for(f"{self.name}.result")
+
+    def _return_to(self) -> str | None:
+        """A change link's destination, accepted only if it names a page of this journey."""
+        value = request.args.get("return_to")
+        if value == RESULT or (value and self.journey.step(value)):
+            return value
+        return None
+
+    def _after_save(self, position: Position, return_to: str | None) -> str:
+        if position.exit or return_to is None:
+            return self.position_url(position)
+        if return_to == RESULT:
+            return self.position_url(position, None if position.complete else return_to)
+        target = self.journey.step(return_to)
+        if position.current is None or (
+            target in position.reached
+            and position.reached.index(target) < position.reached.index(position.current)
+        ):
+            return self.step_url(target) if target else self.position_url(position)
+        return self.position_url(position, return_to)
+
+    def _back_url(self, position: Position, step: Step, return_to: str | None) -> str:
+        if return_to == RESULT:
+            return url_for(f"{self.name}.result")
+        if return_to and self.journey.step(return_to):
+            return self.step_url(self.journey.step(return_to))
+        previous = position.previous(step)
+        return self.step_url(previous) if previous else url_for("pages.start")
+
+    # Views ------------------------------------------------------------------------------
+
+    def resume(self) -> ResponseReturnValue:
+        return redirect(self.position_url(self.journey.walk(drafts.answers())))
+
+    def step(self, slug: str) -> ResponseReturnValue:
+        step = self.journey.step(slug)
+        if step is None:
+            abort(404)
+        answers = drafts.answers()
+        position = self.journey.walk(answers)
+        if not position.can_show(step):
+            return redirect(self.position_url(position))
+        return_to = self._return_to()
+        if request.method == "POST":
+            form = step.form()
+            if form.validate():
+                answers.update(form.to_answers())
+                drafts.save(form.to_answers())
+                return redirect(self._after_save(self.journey.walk(answers), return_to))
+        else:
+            form = step.form(data=step.form.initial(answers))
+        return self.render_step(step, form, position, return_to)
+
+    def render_step(
+        self,
+        step: Step,
+        form: StepForm,
+        position: Position,
+        return_to: str | None,
+        page_error: str | None = None,
+    ) -> str:
+        fields = form.question_fields()
+        errors = [{"text": str(f.errors[0]), "href": error_href(f)} for f in fields if f.errors]
+        if page_error:
+            errors.insert(0, {"text": page_error, "href": error_href(fields[0])})
+        return render_template(
+            step.template,
+            form=form,
+            components=[component(f, form, heading=(i == 0)) for i, f in enumerate(fields)],
+            title=str(fields[0].label.text),
+            errors=errors,
+            back_url=self._back_url(position, step, return_to),
+            action=self.step_url(step, return_to),
+        )
+
+    def rerender_after_csrf_failure(self, slug: str) -> str:
+        """Show the same question again with the person's input, after a CSRF failure."""
+        step = self.journey.step(slug)
+        if step is None:
+            abort(404)
+        position = self.journey.walk(drafts.answers())
+        form = step.form()
+        return self.render_step(
+            step,
+            form,
+            position,
+            self._return_to(),
+            page_error=_(
+                "Your answer was not saved because this page was open for a long "
+                "time. Check your answer and select Continue."
+            ),
+        )
+
+    def exit(self, route: str) -> ResponseReturnValue:
+        if route not in self.exits:
+            abort(404)
+        answers = drafts.answers()
+        position = self.journey.walk(answers)
+        is_current = position.exit == route
+        soft = route in self.soft_exits
+        if request.method == "POST":
+            if not (soft and is_current):
+                return redirect(self.position_url(position))
+            override = {self.override_key(route): "yes"}
+            answers.update(override)
+            drafts.save(override)
+            return redirect(self.position_url(self.journey.walk(answers)))
+        back = self.step_url(position.reached[-1]) if is_current else url_for("pages.start")
+        return render_template(
+            f"journey/exits/{route}.html",
+            route=route,
+            soft=soft and is_current,
+            back_url=back,
+        )
+
+    def result(self) -> ResponseReturnValue:
+        answers = drafts.answers()
+        position = self.journey.walk(answers)
+        if not position.complete:
+            return redirect(self.position_url(position))
+        return render_template(
+            f"journey/{self.name}_result.html",
+            answers=answers,
+            summary=[self.summary_row(step, answers) for step in position.reached],
+        )
+
+    def summary_row(self, step: Step, answers: dict[str, Any]) -> dict[str, Any]:
+        form = step.form(data=step.form.initial(answers))
+        field = form.question_fields()[0]
+        return {
+            "key": {"text": str(field.label.text)},
+            "value": {"text": display(field, answers)},
+            "actions": {
+                "items": [
+                    {
+                        "href": self.step_url(step, RESULT),
+                        "text": _("Change"),
+                        "visuallyHiddenText": str(field.label.text),
+                    }
+                ]
+            },
+        }
+
+    def register(self, blueprint: Blueprint) -> None:
+        from portal.journey import csrf_rerender
+
+        blueprint.add_url_rule("/", "resume", self.resume)
+        step_view = csrf_rerender(self.step, self.rerender_after_csrf_failure)
+        blueprint.add_url_rule("/<slug>", "step", step_view, methods=["GET", "POST"])
+        blueprint.add_url_rule("/exit/<route>", "exit", self.exit, methods=["GET", "POST"])
+        blueprint.add_url_rule("/result", "result", self.result)
+
+
+def display(field: Any, answers: dict[str, Any]) -> str:
+    """A saved answer in words, for check-your-answers style summaries."""
+    value = answers.get(field.name)
+    if isinstance(field, RadioField):
+        for option in field.choices:
+            if option.value == value:
+                return str(option.label)
+    if isinstance(field, MonthYearField) and isinstance(value, str) and "-" in value:
+        from datetime import date
+
+        year, _sep, month = value.partition("-")
+        return format_date(date(int(year), int(month), 1), "MMMM y")
+    return str(value) if value not in (None, "") else _("Not provided")
