@@ -1,0 +1,118 @@
+"""Helpers every browser test uses for every page it reaches.
+
+- `go(page, path)` navigates, then `check(page)`.
+- `submit(page)` clicks Continue, waits for the next page, then `check(page)`.
+- `check(page)` runs axe with the full default rule set (0 violations, report as the message)
+  and fails if any same-origin request failed or returned 4xx/5xx since the last check.
+
+Request watching is attached to a page on its first `go`/`check`, so it also covers pages
+from contexts a test makes itself (no JavaScript, narrow viewport).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Response, expect
+
+_AXE = Axe()
+
+CONTINUE = re.compile(r"^Continue$")
+
+
+def axe_check(page: Page) -> None:
+    results = _AXE.run(page)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+#: origins of the live servers the tests run (conftest registers them): "same-origin"
+LIVE_ORIGINS: set[str] = set()
+
+
+@dataclass
+class Watcher:
+    problems: list[str] = field(default_factory=list)
+    #: document URLs allowed to answer 4xx (a deliberate 404 page)
+    allowed: set[str] = field(default_factory=set)
+
+    def on_failed(self, request) -> None:
+        if _origin(request.url) in LIVE_ORIGINS:
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def on_response(self, response: Response) -> None:
+        if response.status < 400 or _origin(response.url) not in LIVE_ORIGINS:
+            return
+        if response.request.resource_type == "document" and response.url in self.allowed:
+            return
+        self.problems.append(f"{response.status}: {response.url}")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def watch(page: Page) -> Watcher:
+    watcher = getattr(page, "_e2e_watcher", None)
+    if watcher is None:
+        watcher = Watcher()
+        page.on("requestfailed", watcher.on_failed)
+        page.on("response", watcher.on_response)
+        page._e2e_watcher = watcher  # type: ignore[attr-defined]
+    return watcher
+
+
+def check(page: Page) -> None:
+    """Axe the page as it is now, and fail on any failed or 4xx/5xx same-origin request."""
+    watcher = watch(page)
+    page.wait_for_load_state("load")
+    axe_check(page)
+    problems, watcher.problems[:] = list(watcher.problems), []
+    assert not problems, "\n".join(problems)
+
+
+def go(page: Page, path: str, status: int = 200) -> Response | None:
+    watcher = watch(page)
+    response = page.goto(path) if status < 400 else _goto_allowing(page, watcher, path)
+    assert response is not None
+    assert response.status == status, f"{path}: {response.status}"
+    check(page)
+    return response
+
+
+def _goto_allowing(page: Page, watcher: Watcher, path: str) -> Response | None:
+    """Navigate to a page expected to answer 4xx: allow that status for its document only."""
+
+    def allow(request) -> None:
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            watcher.allowed.add(request.url)
+
+    page.on("request", allow)
+    try:
+        return page.goto(path)
+    finally:
+        page.remove_listener("request", allow)
+
+
+def click_and_wait(page: Page, locator) -> None:
+    """Click something that loads a new page (or the same page again), and wait for it."""
+    watch(page)
+    with page.expect_navigation():
+        locator.click()
+    check(page)
+
+
+def submit(page: Page, name: str | re.Pattern[str] = CONTINUE) -> None:
+    """Press the form's button (Continue by default) and check the page it leads to."""
+    click_and_wait(page, page.get_by_role("button", name=name))
+
+
+def path_of(page: Page) -> str:
+    return urlsplit(page.url).path
+
+
+def expect_path(page: Page, path: str) -> None:
+    expect(page).to_have_url(re.compile(rf"^[^?#]*{re.escape(path)}(\?.*)?$"))

@@ -1,0 +1,108 @@
+"""Fixtures: one migrated app per session, and a client that lints every page it fetches.
+
+CSRF stays on: the client reads the token from the page, as a browser would.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+from portal import create_app
+from portal.db import upgrade
+from tests.lint import lint
+
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql://portal_test:portal_test@127.0.0.1:5432/portal_test"
+)
+
+
+def make_app(tmp: Path, **overrides):
+    url = overrides.pop("DATABASE_URL", f"sqlite:///{tmp / 'portal.db'}")
+    upgrade(url)
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": url,
+        "SECRET_KEY": "test-secret",
+        "RATELIMIT_ENABLED": False,
+        "UPLOAD_DIR": str(tmp / "uploads"),
+        "OUTBOX_DIR": str(tmp / "outbox"),
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+class Page:
+    """A fetched page: the response and its parsed, linted HTML."""
+
+    def __init__(self, response, soup: BeautifulSoup) -> None:
+        self.response = response
+        self.soup = soup
+
+    @property
+    def status(self) -> int:
+        return self.response.status_code
+
+    @property
+    def h1(self) -> str:
+        return " ".join(self.soup.h1.get_text(" ").split())
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.soup.get_text(" ").split())
+
+    def errors(self) -> list[str]:
+        return [" ".join(a.get_text(" ").split()) for a in self.soup.select(".govuk-error-summary a")]
+
+    def csrf(self) -> str:
+        return self.soup.find("input", attrs={"name": "csrf_token"})["value"]
+
+
+class LintingClient(FlaskClient):
+    """Every HTML response is linted; helpers answer questions like a person would."""
+
+    lang = "en"
+    direction = "ltr"
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code != 302:
+            lint(response, self.lang, self.direction)
+        return response
+
+    def page(self, url: str, expect: int = 200) -> Page:
+        response = self.get(url)
+        assert response.status_code == expect, (url, response.status_code, response.location)
+        return Page(response, BeautifulSoup(response.get_data(as_text=True), "html.parser"))
+
+    def submit(self, url: str, data: dict | None = None, follow: bool = False):
+        """Load the form at url, then post data with the page's CSRF token."""
+        form_page = self.page(url)
+        payload = {"csrf_token": form_page.csrf(), **(data or {})}
+        return self.post(url, data=payload, follow_redirects=follow)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = make_app(tmp_path_factory.mktemp("app"))
+    app.test_client_class = LintingClient
+    return app
+
+
+@pytest.fixture
+def client(app) -> LintingClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def app_factory(tmp_path):
+    def factory(**overrides):
+        app = make_app(tmp_path, **overrides)
+        app.test_client_class = LintingClient
+        return app
+
+    return factory
