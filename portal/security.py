@@ -73,8 +73,8 @@ def _add_headers(response: Response) -> Response:
     headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-    if current_app.config["PORTAL_ENV"] == "production":
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    # Browsers ignore HSTS over plain HTTP, so sending it always is safe in development.
+    headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     if "Cache-Control" not in headers:
         headers["Cache-Control"] = "no-store"
     return response

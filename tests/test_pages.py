@@ -1,0 +1,50 @@
+"""Information pages: contacts come from the council profile and the directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.councils import load_council
+from portal.directory import national_directory
+
+
+def test_start_page_starts_the_check(client):
+    page = client.page("/")
+    start = page.soup.select_one("a.govuk-button--start")
+    assert "Start now" in start.get_text()
+    assert start["href"] == "/check/"
+    assert "020 7946 0321" in page.text
+
+
+def test_help_directory_lists_council_and_national_help(client):
+    page = client.page("/help")
+    council = load_council("example")
+    directory = national_directory()
+    for contact in (council.complaints_team, council.advocacy, directory["nyas"],
+                    directory["coram_voice"], directory["help_at_hand"], directory["frg"],
+                    directory["lgsco"]):
+        assert contact.name in page.text
+        if contact.phone:
+            assert page.soup.find("a", href=contact.tel), contact.name
+
+
+@pytest.mark.parametrize("council_id", ["southwark", "islington", "north-yorkshire", "bromley"])
+def test_each_council_profile_renders_its_own_details(app_factory, council_id):
+    council = load_council(council_id)
+    client = app_factory(COUNCIL=council_id).test_client()
+    for url in ("/", "/help", "/check/exit/corporate", "/check/exit/emergency"):
+        page = client.page(url)
+        assert council.name in page.text
+    help_page = client.page("/help")
+    assert council.complaints_team.name in help_page.text
+    assert council.advocacy.name in help_page.text
+
+
+@pytest.mark.parametrize("route", ["emergency", "service_request", "not_decided"])
+def test_front_door_exits_give_the_front_door(client, route):
+    page = client.page(f"/check/exit/{route}")
+    assert load_council("example").front_door.phone in page.text
+
+
+def test_emergency_exit_says_999(client):
+    assert "999" in client.page("/check/exit/emergency").h1
