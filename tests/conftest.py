@@ -56,7 +56,9 @@ class Page:
         return " ".join(self.soup.get_text(" ").split())
 
     def errors(self) -> list[str]:
-        return [" ".join(a.get_text(" ").split()) for a in self.soup.select(".govuk-error-summary a")]
+        return [
+            " ".join(a.get_text(" ").split()) for a in self.soup.select(".govuk-error-summary a")
+        ]
 
     def csrf(self) -> str:
         return self.soup.find("input", attrs={"name": "csrf_token"})["value"]

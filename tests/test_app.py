@@ -30,12 +30,19 @@ def test_healthz_says_so_when_the_database_is_down(app_factory, tmp_path):
 def test_security_headers_and_a_fresh_nonce_per_request(client):
     first, second = client.get("/"), client.get("/")
     csp = first.headers["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'",
-                      "frame-ancestors 'none'", "form-action 'self'"):
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp
     nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
-    assert nonce != re.search(r"'nonce-([^']+)'", second.headers["Content-Security-Policy"]).group(1)
+    assert nonce != re.search(r"'nonce-([^']+)'", second.headers["Content-Security-Policy"]).group(
+        1
+    )
     assert f'nonce="{nonce}"' in first.get_data(as_text=True)
     assert first.headers["X-Content-Type-Options"] == "nosniff"
     assert first.headers["Referrer-Policy"] == "no-referrer"
@@ -136,8 +143,10 @@ def test_forwarded_for_is_ignored_without_trusted_proxies(app_factory):
     assert codes == [302, 302, 429], "a forged X-Forwarded-For must not dodge the limit"
 
 
-@pytest.mark.parametrize("query", ["?lang=xx", "?lang=", "?lang=../../etc", "?mode=loud",
-                                   "?mode=", "?lang=EN&mode=STANDARD"])
+@pytest.mark.parametrize(
+    "query",
+    ["?lang=xx", "?lang=", "?lang=../../etc", "?mode=loud", "?mode=", "?lang=EN&mode=STANDARD"],
+)
 def test_unknown_language_or_mode_falls_back(client, query):
     page = client.page(f"/{query}")
     assert page.soup.find("html")["lang"] == "en"

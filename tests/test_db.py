@@ -67,7 +67,9 @@ def test_drafts_round_trip_json_answers(database_url):
         session.commit()
     with Session(engine) as session:
         assert session.get(Draft, draft_id).answers == {
-            "role": "parent", "note": hostile, "danger": "no"
+            "role": "parent",
+            "note": hostile,
+            "danger": "no",
         }
     engine.dispose()
     assert len(draft_id) >= 32

@@ -6,8 +6,20 @@ import ast
 from pathlib import Path
 
 DOMAIN = Path(__file__).resolve().parent.parent / "portal" / "domain"
-ALLOWED = {"__future__", "collections", "dataclasses", "datetime", "enum", "functools",
-           "itertools", "math", "re", "typing", "holidays", "portal"}
+ALLOWED = {
+    "__future__",
+    "collections",
+    "dataclasses",
+    "datetime",
+    "enum",
+    "functools",
+    "itertools",
+    "math",
+    "re",
+    "typing",
+    "holidays",
+    "portal",
+}
 
 
 def imports(path: Path) -> set[str]:

@@ -99,9 +99,7 @@ def test_soft_exit_can_be_passed(client):
     client.submit("/check/about", {"about": "send_transport"})
     page = client.page("/check/exit/transport_provider")
     assert "I still want to complain to the council" in page.text
-    response = client.post(
-        "/check/exit/transport_provider", data={"csrf_token": page.csrf()}
-    )
+    response = client.post("/check/exit/transport_provider", data={"csrf_token": page.csrf()})
     assert response.location.endswith("/check/provider")
     answer_all(client, until=None, about={"about": "send_transport"})
     page = client.page("/check/result")

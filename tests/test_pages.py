@@ -20,9 +20,15 @@ def test_help_directory_lists_council_and_national_help(client):
     page = client.page("/help")
     council = load_council("example")
     directory = national_directory()
-    for contact in (council.complaints_team, council.advocacy, directory["nyas"],
-                    directory["coram_voice"], directory["help_at_hand"], directory["frg"],
-                    directory["lgsco"]):
+    for contact in (
+        council.complaints_team,
+        council.advocacy,
+        directory["nyas"],
+        directory["coram_voice"],
+        directory["help_at_hand"],
+        directory["frg"],
+        directory["lgsco"],
+    ):
         assert contact.name in page.text
         if contact.phone:
             assert page.soup.find("a", href=contact.tel), contact.name

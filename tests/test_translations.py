@@ -19,9 +19,21 @@ def msgids(path: Path) -> set[str]:
 def test_messages_pot_is_not_stale(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [str(Path(sys.executable).with_name("pybabel")), "-q", "extract", "-F", "babel.cfg",
-         "-k", "_l", "--no-location", "-o", str(fresh), "."],
-        cwd=ROOT, check=True,
+        [
+            str(Path(sys.executable).with_name("pybabel")),
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "--no-location",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     committed = msgids(ROOT / "translations" / "messages.pot")
     assert msgids(fresh) == committed, "run `make translations` and commit messages.pot"
