@@ -11,7 +11,7 @@ from portal.config import INSTANCE, ROOT, load_config
 
 
 def _configure_jinja(app: Flask) -> None:
-    from portal.components import Components
+    from portal.components import Components, Fragments
 
     app.jinja_loader = ChoiceLoader(
         [
@@ -22,6 +22,7 @@ def _configure_jinja(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["govuk"] = Components(app.jinja_env)
+    app.jinja_env.globals["fragment"] = Fragments(app.jinja_env)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

@@ -68,3 +68,30 @@ class Components:
                     self._rendered.clear()
                 self._rendered[key] = html
         return html
+
+
+class Fragments:
+    """Page parts that are the same for everyone in a language (header, footer, banners).
+
+    Rendered once per key from templates/fragments/, with only the values named in the key
+    and the council, so nothing from one request can end up in another's page.
+    """
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self._rendered: dict[tuple, Markup] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, name: str, **values: Any) -> Markup:
+        from flask import current_app
+
+        key = (name, current_app.extensions["council"].id, *sorted(values.items()))
+        html = self._rendered.get(key)
+        if html is None:
+            template = self.env.get_template(f"fragments/{name}.html")
+            html = Markup(template.render(council=current_app.extensions["council"], **values))
+            with self._lock:
+                if len(self._rendered) >= MAX_ENTRIES:
+                    self._rendered.clear()
+                self._rendered[key] = html
+        return html
