@@ -249,6 +249,9 @@ def throughput(hello_url: str, portal_url: str) -> dict:
             rounds[name].append(result)
             print(f"  round {number + 1}: {name:6} {result['rps']:9.1f} req/s")
     hello = statistics.median(r["rps"] for r in rounds["hello"])
+    per_round = [
+        100 * p["rps"] / h["rps"] for h, p in zip(rounds["hello"], rounds["portal"], strict=True)
+    ]
     portal = statistics.median(r["rps"] for r in rounds["portal"])
     return {
         "tool": tool,
@@ -266,6 +269,7 @@ def throughput(hello_url: str, portal_url: str) -> dict:
         "hello_rps": hello,
         "portal_rps": portal,
         "ratio_percent": 100 * portal / hello,
+        "ratio_percent_per_round": per_round,
     }
 
 
@@ -328,6 +332,8 @@ def print_report(speed: dict, weight: dict) -> None:
     print(f"  portal       GET {QUESTION_PATH:14} {speed['portal_rps']:9.1f} req/s")
     ratio = speed["ratio_percent"]
     print(f"  ratio        {ratio:.1f}% (target >= {TARGET_RATIO:.0f}%) {verdict(speed['pass'])}")
+    spread = ", ".join(f"{value:.1f}%" for value in speed["ratio_percent_per_round"])
+    print(f"  per round    {spread} (the spread is the machine's noise)")
     print()
     print("Start page, first visit (bytes on the wire):")
     print(f"  {'resource':52} {'type':10} {'enc':5} {'headers':>8} {'body':>8}")

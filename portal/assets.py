@@ -35,6 +35,7 @@ def serve_asset(filename: str) -> Response:
     else:
         response = send_from_directory(dist, filename, max_age=YEAR)
     response.mimetype = _mimetype(filename)
+    response.headers.pop("Content-Disposition", None)
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     return response

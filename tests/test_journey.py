@@ -299,3 +299,12 @@ def test_screening_steps_follow_the_table_order():
     keys = [k for step in SCREENING.steps for k in step.answer_keys if k != "aware"]
     assert keys == list(QUESTION_IDS)
     assert list(CLEAR) == list(QUESTION_IDS)
+
+
+@pytest.mark.parametrize("slug", list(IN_SCOPE))
+def test_the_fields_we_post_are_the_fields_the_page_shows(client, slug):
+    """Tests post by name; the names must be the ones a browser would send."""
+    answer_all(client, until=slug)
+    page = client.page(f"/check/{slug}")
+    shown = {tag["name"] for tag in page.soup.select("form input, form textarea")}
+    assert set(IN_SCOPE[slug]) <= shown, (slug, shown)

@@ -73,7 +73,7 @@ def _month_year(field: MonthYearField, heading: bool) -> dict[str, Any]:
         items.append(
             {
                 "id": f"{field.id}-{part}",
-                "name": f"{field.name}-{part}",
+                "name": part,
                 "label": label,
                 "value": field.raw[part],
                 "classes": classes,
