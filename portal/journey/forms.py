@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice
 from wtforms.validators import InputRequired, ValidationError
+
+from portal.i18n import lazy_gettext as _l
 
 #: fields that are page machinery, not answers
 MACHINERY = frozenset({"csrf_token"})
@@ -47,7 +48,7 @@ def radio(label: Any, choices: list[SelectChoice], message: Any, hint: Any = Non
     return RadioField(
         label,
         choices=choices,
-        description=hint or "",
+        description=hint if hint is not None else "",
         validators=[InputRequired(message=message)],
     )
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext as _
 from wtforms import Field, RadioField, StringField, TextAreaField
 
+from portal.i18n import gettext as _
 from portal.journey.forms import MonthYearField, StepForm
 
 

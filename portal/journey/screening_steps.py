@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
-
 from portal.domain import screening
+from portal.i18n import lazy_gettext as _l
 from portal.journey.engine import Answers, Journey, Step
 from portal.journey.forms import YES_NO, YES_NO_NOT_SURE, MonthYearField, StepForm, choice, radio
 

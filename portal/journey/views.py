@@ -11,9 +11,9 @@ from typing import Any
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
-from flask_babel import gettext as _
 from wtforms import RadioField
 
+from portal.i18n import gettext as _
 from portal.journey import drafts
 from portal.journey.engine import Journey, Position, Step
 from portal.journey.forms import MonthYearField, StepForm
