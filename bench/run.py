@@ -52,18 +52,6 @@ START_PATH = "/"
 TARGET_RATIO = 25.0  # the question page's throughput, as a percentage of hello world's
 TARGET_KB = 50.0  # the start page's first visit, everything included, compressed
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
-
 
 class BenchError(RuntimeError):
     """Something stopped a measurement from being taken (as opposed to a missed target)."""
@@ -279,11 +267,12 @@ def throughput(hello_url: str, portal_url: str) -> dict:
 def page_weight(portal_url: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    from e2e.browser import CHROMIUM, CHROMIUM_ARGS
+
     requests = []
     failed = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
             page = context.new_page()

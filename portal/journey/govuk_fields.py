@@ -25,6 +25,17 @@ def _hint(field: Field) -> dict[str, str] | None:
     return {"text": str(field.description)} if field.description else None
 
 
+def _fieldset(field: Field, heading: bool) -> dict[str, Any]:
+    size = "l" if heading else "m"
+    return {
+        "legend": {
+            "text": str(field.label.text),
+            "isPageHeading": heading,
+            "classes": f"govuk-fieldset__legend--{size}",
+        }
+    }
+
+
 def _radios(field: RadioField, form: StepForm, heading: bool) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for option in field:
@@ -42,13 +53,7 @@ def _radios(field: RadioField, form: StepForm, heading: bool) -> dict[str, Any]:
     return {
         "idPrefix": field.id,
         "name": field.name,
-        "fieldset": {
-            "legend": {
-                "text": str(field.label.text),
-                "isPageHeading": heading,
-                "classes": "govuk-fieldset__legend--l" if heading else "govuk-fieldset__legend--m",
-            }
-        },
+        "fieldset": _fieldset(field, heading),
         "hint": _hint(field),
         "errorMessage": _error(field),
         "items": items,
@@ -83,13 +88,7 @@ def _month_year(field: MonthYearField, heading: bool) -> dict[str, Any]:
     return {
         "id": field.id,
         "namePrefix": field.name,
-        "fieldset": {
-            "legend": {
-                "text": str(field.label.text),
-                "isPageHeading": heading,
-                "classes": "govuk-fieldset__legend--l" if heading else "govuk-fieldset__legend--m",
-            }
-        },
+        "fieldset": _fieldset(field, heading),
         "hint": _hint(field),
         "errorMessage": _error(field),
         "items": items,
