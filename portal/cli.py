@@ -19,5 +19,19 @@ def upgrade(revision: str) -> None:
     click.echo(f"database at {revision}")
 
 
+notify_cli = AppGroup("notify", help="Email.")
+
+
+@notify_cli.command("send")
+def send() -> None:
+    """Deliver every email waiting in the outbox."""
+    from portal import db
+    from portal.notify import deliver_pending, sender_for
+
+    sent, failed = deliver_pending(db.session(), sender_for(current_app.config))
+    click.echo(f"sent {sent}, failed {failed}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
+    app.cli.add_command(notify_cli)
