@@ -11,7 +11,7 @@ from functools import cache
 
 from babel import Locale
 from babel.support import NullTranslations
-from flask import Flask, g, request, session
+from flask import Flask, current_app, g, request, session
 from flask_babel import Babel, LazyString, get_translations
 
 DEFAULT_LANGUAGE = "en"
@@ -52,16 +52,12 @@ def _choose(param: str, allowed: tuple[str, ...] | list[str], default: str) -> s
 
 def current_language() -> str:
     if "lang" not in g:
-        from flask import current_app
-
         g.lang = _choose("lang", current_app.config["LANGUAGES"], DEFAULT_LANGUAGE)
     return g.lang
 
 
 def current_mode() -> str:
     if "mode" not in g:
-        from flask import current_app
-
         g.mode = _choose("mode", current_app.config["MODES"], "standard")
     return g.mode
 

@@ -6,6 +6,7 @@ Step entry and a form class; no view code changes.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
@@ -210,8 +211,6 @@ def display(field: Any, answers: dict[str, Any]) -> str:
             if option.value == value:
                 return str(option.label)
     if isinstance(field, MonthYearField) and isinstance(value, str) and "-" in value:
-        from datetime import date
-
         year, _sep, month = value.partition("-")
         return format_date(date(int(year), int(month), 1), "MMMM y")
     return str(value) if value not in (None, "") else _("Not provided")
