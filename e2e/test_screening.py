@@ -52,6 +52,13 @@ def choose(page: Page, label: str) -> None:
     expect(radio).to_be_checked()
 
 
+def choose_complaint(page: Page) -> None:
+    """The first question, before the scope check: complaint, compliment or comment."""
+    expect_path(page, "/feedback/kind")
+    page.get_by_label("Make a complaint").check()
+    submit(page)
+
+
 def answer(page: Page, label: str | None) -> None:
     if label is None:
         page.get_by_label("Month", exact=True).fill("3")
@@ -78,6 +85,7 @@ def test_journey_with_javascript(page: Page) -> None:
     go(page, "/")
     expect(page.locator("body")).to_have_class(re.compile(r"\bjs-enabled\b"))
     click_and_wait(page, page.get_by_role("button", name="Start now"))
+    choose_complaint(page)
     for slug, label in IN_SCOPE:
         expect_path(page, f"/check/{slug}")
         submit(page)  # nothing chosen
@@ -96,6 +104,7 @@ def test_journey_without_javascript_with_soft_exit(browser: Browser, base_url: s
         go(page, "/")
         expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))
         click_and_wait(page, page.get_by_role("button", name="Start now"))
+        choose_complaint(page)
         for slug, label in IN_SCOPE:
             expect_path(page, f"/check/{slug}")
             if slug == "about":

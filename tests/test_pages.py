@@ -8,11 +8,11 @@ from portal.councils import load_council
 from portal.directory import national_directory
 
 
-def test_start_page_starts_the_check(client):
+def test_start_page_starts_with_the_choice(client):
     page = client.page("/")
     start = page.soup.select_one("a.govuk-button--start")
     assert "Start now" in start.get_text()
-    assert start["href"] == "/check/"
+    assert start["href"] == "/feedback/"
     assert "020 7946 0321" in page.text
 
 

@@ -23,6 +23,8 @@ def csrf_rerender(view: Callable[..., Any], rerender: Callable[..., Any]) -> Cal
 
 
 def init_app(app: Flask) -> None:
+    from portal.journey import submission
+    from portal.journey.feedback_steps import COMPLAINT, FEEDBACK
     from portal.journey.screening_steps import SCREENING
     from portal.journey.views import JourneyViews
 
@@ -34,4 +36,15 @@ def init_app(app: Flask) -> None:
         override_key=screening.override_key,
     ).register(blueprint)
     app.register_blueprint(blueprint)
+
+    feedback = Blueprint("feedback", __name__, url_prefix="/feedback")
+    feedback_views = JourneyViews(FEEDBACK, exit_redirects={COMPLAINT: "check.resume"})
+    feedback_views.register(feedback)
+    feedback.add_url_rule(
+        "/submit", "submit", lambda: submission.submit(feedback_views), methods=["POST"]
+    )
+    feedback.add_url_rule(
+        "/confirmation", "confirmation", lambda: submission.confirmation(feedback_views)
+    )
+    app.register_blueprint(feedback)
     app.jinja_env.globals["screening_flags"] = lambda answers: screening.screen(answers).flags

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import DataRequired, InputRequired, ValidationError
 
 from portal.i18n import lazy_gettext as _l
 
@@ -122,3 +122,38 @@ class MonthYearField(Field):
             self.error_part = "year"
             raise ValidationError(_l("%(what)s must be after 1900", what=what))
         self.data = f"{int(year):04d}-{int(month):02d}"
+
+
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+def long_text(label: Any, message: Any, hint: Any = None, max_chars: int = 5000) -> Any:
+    """A required free-text answer with a character count; generous, as people need room."""
+    from wtforms import TextAreaField
+    from wtforms.validators import Length
+
+    return TextAreaField(
+        label,
+        description=hint if hint is not None else "",
+        validators=[
+            DataRequired(message=message),
+            Length(max=max_chars, message=_l("Use %(n)s characters or fewer", n=max_chars)),
+        ],
+        render_kw={"max_chars": max_chars},
+    )
+
+
+def short_text(label: Any, hint: Any = None, max_chars: int = 200, **govuk: Any) -> Any:
+    """An optional one-line answer."""
+    from wtforms import StringField
+    from wtforms.validators import Length, Optional
+
+    return StringField(
+        label,
+        description=hint if hint is not None else "",
+        validators=[
+            Optional(),
+            Length(max=max_chars, message=_l("Use %(n)s characters or fewer", n=max_chars)),
+        ],
+        render_kw={"govuk": govuk},
+    )

@@ -102,7 +102,7 @@ def component(field: Field, form: StepForm, heading: bool) -> tuple[str, dict[st
     if isinstance(field, MonthYearField):
         return "date-input", _month_year(field, heading)
     if isinstance(field, TextAreaField):
-        limit = getattr(field, "max_chars", None)
+        limit = (field.render_kw or {}).get("max_chars")
         params = {
             "id": field.id,
             "name": field.name,
@@ -124,7 +124,7 @@ def component(field: Field, form: StepForm, heading: bool) -> tuple[str, dict[st
             "errorMessage": _error(field),
             "value": field.data or "",
             "spellcheck": False,
-            **getattr(field, "govuk", {}),
+            **(field.render_kw or {}).get("govuk", {}),
         }
     raise TypeError(f"no GOV.UK component for {type(field).__name__}")
 

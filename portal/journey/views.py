@@ -29,14 +29,17 @@ class JourneyViews:
     def __init__(
         self,
         journey: Journey,
-        exits: tuple[str, ...],
-        soft_exits: frozenset[str],
-        override_key: Any,
+        exits: tuple[str, ...] = (),
+        soft_exits: frozenset[str] = frozenset(),
+        override_key: Any = None,
+        exit_redirects: dict[str, str] | None = None,
     ) -> None:
         self.journey = journey
         self.exits = exits
         self.soft_exits = soft_exits
         self.override_key = override_key
+        #: exits that are another journey's start rather than a page, by endpoint
+        self.exit_redirects = exit_redirects or {}
         self.name = journey.name
 
     # URLs -----------------------------------------------------------------------------
@@ -45,6 +48,8 @@ class JourneyViews:
         return url_for(f"{self.name}.step", slug=step.slug, return_to=return_to)
 
     def position_url(self, position: Position, return_to: str | None = None) -> str:
+        if position.exit in self.exit_redirects:
+            return url_for(self.exit_redirects[position.exit])
         if position.exit:
             return url_for(f"{self.name}.exit", route=position.exit)
         if position.current:

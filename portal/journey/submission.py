@@ -1,0 +1,91 @@
+"""Turning a finished draft into a case: once, completely, with a reference and a receipt.
+
+Submission is idempotent per draft: the case's draft_id is unique, so a double click, the
+back button after confirmation or a second tab all land on the same case. Completeness is
+checked again here, not trusted from the page that posted.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, redirect, render_template, session, url_for
+from flask.typing import ResponseReturnValue
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from portal import db, notify
+from portal.domain.references import display, new_reference
+from portal.i18n import gettext as _
+from portal.journey import drafts
+from portal.journey.views import JourneyViews
+from portal.models import Case
+
+LAST_CASE = "last_case"
+
+
+def _case_for_draft(draft_id: str) -> Case | None:
+    return db.session().scalars(select(Case).where(Case.draft_id == draft_id)).first()
+
+
+def _receipt(case: Case) -> None:
+    email = case.answers.get("email")
+    if not email:
+        return
+    council = current_app.extensions["council"]
+    body = _(
+        "Thank you for your %(kind)s to %(council)s.\n\nYour reference is %(reference)s. "
+        "Keep it in case you contact us about this.\n",
+        kind=_("compliment") if case.kind == "compliment" else _("comment"),
+        council=council.name,
+        reference=display(case.reference),
+    )
+    notify.queue(
+        db.session(),
+        email,
+        _("Your reference: %(reference)s", reference=display(case.reference)),
+        body,
+    )
+
+
+def submit(views: JourneyViews) -> ResponseReturnValue:
+    draft = drafts.current()
+    if draft is None:
+        previous = session.get(LAST_CASE)
+        return redirect(url_for(f"{views.name}.confirmation" if previous else "pages.start"))
+    position = views.journey.walk(draft.answers)
+    if not position.complete:
+        return redirect(views.position_url(position))
+    case = _case_for_draft(draft.id)
+    for _attempt in range(3):
+        if case is not None:
+            break
+        case = Case(
+            reference=new_reference(),
+            kind=draft.answers["kind"],
+            draft_id=draft.id,
+            answers=dict(draft.answers),
+        )
+        db.session().add(case)
+        _receipt(case)
+        try:
+            db.session().commit()
+        except IntegrityError:
+            db.session().rollback()
+            case = _case_for_draft(draft.id)
+    notify.deliver_pending(db.session(), notify.sender_for(current_app.config))
+    session[LAST_CASE] = case.reference
+    drafts.forget()
+    return redirect(url_for(f"{views.name}.confirmation"))
+
+
+def confirmation(views: JourneyViews) -> ResponseReturnValue:
+    reference = session.get(LAST_CASE)
+    case = (
+        db.session().scalars(select(Case).where(Case.reference == reference)).first()
+        if isinstance(reference, str)
+        else None
+    )
+    if case is None:
+        return redirect(url_for("pages.start"))
+    return render_template(
+        f"journey/{views.name}_confirmation.html", case=case, reference=display(case.reference)
+    )
