@@ -19,6 +19,19 @@ def upgrade(revision: str) -> None:
     click.echo(f"database at {revision}")
 
 
+drafts_cli = AppGroup("drafts", help="Unfinished answers.")
+
+
+@drafts_cli.command("purge")
+def purge_drafts() -> None:
+    """Delete drafts older than DRAFT_LIFETIME_DAYS since their last change."""
+    from portal import db
+    from portal.journey.drafts import purge
+
+    removed = purge(db.session(), current_app.config["DRAFT_LIFETIME_DAYS"])
+    click.echo(f"purged {removed} drafts")
+
+
 notify_cli = AppGroup("notify", help="Email.")
 
 
@@ -35,3 +48,4 @@ def send() -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(notify_cli)
+    app.cli.add_command(drafts_cli)

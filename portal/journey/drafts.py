@@ -7,12 +7,15 @@ nobody can reach another person's answers by guessing (ids are 32 random bytes).
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import session
+from flask import current_app, session
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
 
 from portal import db
-from portal.models import Draft, new_token
+from portal.models import Draft, new_token, utcnow
 
 SESSION_KEY = "draft"
 _ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -22,7 +25,26 @@ def current() -> Draft | None:
     draft_id = session.get(SESSION_KEY)
     if not isinstance(draft_id, str) or not _ID.match(draft_id):
         return None
-    return db.session().get(Draft, draft_id)
+    draft = db.session().get(Draft, draft_id)
+    if draft is None or _expired(draft, current_app.config["DRAFT_LIFETIME_DAYS"]):
+        return None
+    return draft
+
+
+def _expired(draft: Draft, days: int) -> bool:
+    updated = draft.updated_at
+    if updated.tzinfo is None:  # SQLite returns naive datetimes, stored as UTC
+        updated = updated.replace(tzinfo=UTC)
+    return updated < datetime.now(UTC) - timedelta(days=days)
+
+
+def purge(session_: Session, days: int) -> int:
+    """Delete drafts untouched for `days` days. Returns how many went."""
+    result = session_.execute(
+        delete(Draft).where(Draft.updated_at < utcnow() - timedelta(days=days))
+    )
+    session_.commit()
+    return result.rowcount or 0
 
 
 def answers() -> dict[str, Any]:
