@@ -26,10 +26,11 @@ def _case_for_draft(draft_id: str) -> Case | None:
     return db.session().scalars(select(Case).where(Case.draft_id == draft_id)).first()
 
 
-def _receipt(case: Case) -> None:
+def _receipt(case: Case) -> bool:
+    """Queue the receipt email, if the person gave an address. Returns whether one was."""
     email = case.answers.get("email")
     if not email:
-        return
+        return False
     council = current_app.extensions["council"]
     body = _(
         "Thank you for your %(kind)s to %(council)s.\n\nYour reference is %(reference)s. "
@@ -44,6 +45,7 @@ def _receipt(case: Case) -> None:
         _("Your reference: %(reference)s", reference=display(case.reference)),
         body,
     )
+    return True
 
 
 def submit(views: JourneyViews) -> ResponseReturnValue:
@@ -55,6 +57,7 @@ def submit(views: JourneyViews) -> ResponseReturnValue:
     if not position.complete:
         return redirect(views.position_url(position))
     case = _case_for_draft(draft.id)
+    queued = False
     for _attempt in range(3):
         if case is not None:
             break
@@ -65,13 +68,15 @@ def submit(views: JourneyViews) -> ResponseReturnValue:
             answers=dict(draft.answers),
         )
         db.session().add(case)
-        _receipt(case)
+        queued = _receipt(case)
         try:
             db.session().commit()
         except IntegrityError:
             db.session().rollback()
             case = _case_for_draft(draft.id)
-    notify.deliver_pending(db.session(), notify.sender_for(current_app.config))
+            queued = False
+    if queued:
+        notify.deliver_pending(db.session(), notify.sender_for(current_app.config))
     session[LAST_CASE] = case.reference
     drafts.forget()
     return redirect(url_for(f"{views.name}.confirmation"))
