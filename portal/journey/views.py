@@ -7,7 +7,7 @@ Step entry and a form class; no view code changes.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -23,6 +23,15 @@ from portal.journey.govuk_fields import component, error_href
 RESULT = "result"
 
 
+class AnswerStore(Protocol):
+    """Where a journey keeps answers between pages. The drafts module is the default; a
+    journey whose answers must live elsewhere (equality monitoring) passes its own."""
+
+    def answers(self) -> dict[str, Any]: ...
+
+    def save(self, new_answers: dict[str, Any]) -> Any: ...
+
+
 class JourneyViews:
     """The routes of one journey: its steps, its exits and its end."""
 
@@ -33,8 +42,10 @@ class JourneyViews:
         soft_exits: frozenset[str] = frozenset(),
         override_key: Any = None,
         exit_redirects: dict[str, str] | None = None,
+        store: AnswerStore = drafts,
     ) -> None:
         self.journey = journey
+        self.store = store
         self.exits = exits
         self.soft_exits = soft_exits
         self.override_key = override_key
@@ -87,13 +98,13 @@ class JourneyViews:
     # Views ------------------------------------------------------------------------------
 
     def resume(self) -> ResponseReturnValue:
-        return redirect(self.position_url(self.journey.walk(drafts.answers())))
+        return redirect(self.position_url(self.journey.walk(self.store.answers())))
 
     def step(self, slug: str) -> ResponseReturnValue:
         step = self.journey.step(slug)
         if step is None:
             abort(404)
-        answers = drafts.answers()
+        answers = self.store.answers()
         position = self.journey.walk(answers)
         if not position.can_show(step):
             return redirect(self.position_url(position))
@@ -102,7 +113,7 @@ class JourneyViews:
             form = step.form()
             if form.validate():
                 answers.update(form.to_answers())
-                drafts.save(form.to_answers())
+                self.store.save(form.to_answers())
                 return redirect(self._after_save(self.journey.walk(answers), return_to))
         else:
             form = step.form(data=step.form.initial(answers))
@@ -135,7 +146,7 @@ class JourneyViews:
         step = self.journey.step(slug)
         if step is None:
             abort(404)
-        position = self.journey.walk(drafts.answers())
+        position = self.journey.walk(self.store.answers())
         form = step.form()
         return self.render_step(
             step,
@@ -151,7 +162,7 @@ class JourneyViews:
     def exit(self, route: str) -> ResponseReturnValue:
         if route not in self.exits:
             abort(404)
-        answers = drafts.answers()
+        answers = self.store.answers()
         position = self.journey.walk(answers)
         is_current = position.exit == route
         soft = route in self.soft_exits
@@ -160,7 +171,7 @@ class JourneyViews:
                 return redirect(self.position_url(position))
             override = {self.override_key(route): "yes"}
             answers.update(override)
-            drafts.save(override)
+            self.store.save(override)
             return redirect(self.position_url(self.journey.walk(answers)))
         back = self.step_url(position.reached[-1]) if is_current else url_for("pages.start")
         return render_template(
@@ -171,7 +182,7 @@ class JourneyViews:
         )
 
     def result(self) -> ResponseReturnValue:
-        answers = drafts.answers()
+        answers = self.store.answers()
         position = self.journey.walk(answers)
         if not position.complete:
             return redirect(self.position_url(position))
