@@ -1,4 +1,4 @@
-"""Council profiles: who the council is, how to reach it, and its timescale settings.
+"""Council profiles: who the council is, how to reach it, its timescales and upload limits.
 
 One TOML file per council in this folder; COUNCIL picks one. Templates and views read
 contact details and figures only from here, never from literals, so another council can run
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,49 @@ CONTACT_SECTIONS = (
     "insurance",
 )
 
+#: every kind of evidence file the portal can recognise by its content (portal/journey/evidence.py)
+EVIDENCE_KINDS = (
+    *("pdf", "doc", "docx", "rtf", "txt"),
+    *("jpeg", "png", "heic", "gif", "webp"),
+    *("mp3", "m4a", "aac", "wav", "ogg", "mp4", "mov", "webm"),
+)
+
+
+@dataclass(frozen=True)
+class EvidenceLimits:
+    """How much evidence a family can upload, and of which kinds: an optional [evidence] table."""
+
+    max_files: int = 10
+    max_file_mb: int = 10
+    max_total_mb: int = 50
+    types: tuple[str, ...] = EVIDENCE_KINDS
+
+    def __post_init__(self) -> None:
+        for name in ("max_files", "max_file_mb", "max_total_mb"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"evidence {name} must be a whole number above 0, not {value!r}")
+        if self.max_file_mb > self.max_total_mb:
+            raise ValueError("evidence max_file_mb cannot be more than max_total_mb")
+        if not self.types or isinstance(self.types, str):
+            raise ValueError("evidence types must be a list of at least one kind")
+        unknown = [kind for kind in self.types if kind not in EVIDENCE_KINDS]
+        if unknown:
+            raise ValueError(
+                f"unknown evidence types {unknown}; choose from {list(EVIDENCE_KINDS)}"
+            )
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> EvidenceLimits:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown evidence settings: {sorted(unknown)}")
+        data = dict(data)
+        if isinstance(data.get("types"), list):
+            data["types"] = tuple(data["types"])
+        return cls(**data)
+
 
 @dataclass(frozen=True)
 class Council:
@@ -45,6 +88,7 @@ class Council:
     advocacy: Contact
     insurance: Contact
     timescales: Timescales
+    evidence: EvidenceLimits
     source: str
 
     @property
@@ -80,6 +124,7 @@ def _parse(council_id: str, raw: dict[str, Any]) -> Council:
         fictional=bool(raw.get("fictional", False)),
         stage1_name=raw.get("stage1_name", "Local resolution"),
         timescales=Timescales.from_mapping(raw.get("timescales", {})),
+        evidence=EvidenceLimits.from_mapping(raw.get("evidence", {})),
         source=raw.get("source", ""),
         **contacts,
     )
