@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask_babel import format_date
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from portal.config import INSTANCE, ROOT, load_config
@@ -23,6 +24,7 @@ def _configure_jinja(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["govuk"] = Components(app.jinja_env)
     app.jinja_env.globals["fragment"] = Fragments(app.jinja_env)
+    app.jinja_env.globals["format_date"] = format_date
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

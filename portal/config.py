@@ -57,6 +57,8 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "OUTBOX_DIR": env.get("OUTBOX_DIR") or str(INSTANCE / "outbox"),
         # Unfinished answers are kept this long after their last change, then purged.
         "DRAFT_LIFETIME_DAYS": int(env.get("DRAFT_LIFETIME_DAYS", "28") or 28),
+        # A "save and come back later" link lasts this long, but never past its draft's expiry.
+        "RESUME_LINK_DAYS": int(env.get("RESUME_LINK_DAYS", "7") or 7),
         "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:8000"),
         # Drafts live server-side; the session only carries the draft id, so the session
         # can last as long as a person might reasonably take over a complaint.

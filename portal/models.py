@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -65,3 +65,40 @@ class Case(Base):
     draft_id: Mapped[str] = mapped_column(String(64), unique=True)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ResumeLink(Base):
+    """A 'save and come back later' link: signed, expiring, usable once. It holds no email
+    address; the id is the secret the signed token carries."""
+
+    __tablename__ = "resume_links"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_token)
+    draft_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class EqualityResponse(Base):
+    """One person's answers to the optional equality questions, kept apart from everything else.
+
+    Deliberately unjoinable: there is no case id, reference, draft id or email here, and no
+    exact time either (a timestamp would match the case's submitted_at to the second), only
+    the month, which is all an annual report needs. The id is random and on SQLite the table
+    has no rowid, so not even the storage order lines up with the order cases were made in.
+    Nothing that shows a case reads this table: answers leave it only as counts, through
+    portal.journey.equality.counts(), with small numbers suppressed (DESIGN.md section 8).
+    """
+
+    __tablename__ = "equality_responses"
+    __table_args__ = (
+        Index("ix_equality_responses_council_month", "council", "submitted_month"),
+        {"sqlite_with_rowid": False},
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_token)
+    council: Mapped[str] = mapped_column(String(64))
+    #: the first day of the month the answers were given in
+    submitted_month: Mapped[date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

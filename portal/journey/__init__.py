@@ -47,4 +47,14 @@ def init_app(app: Flask) -> None:
         "/confirmation", "confirmation", lambda: submission.confirmation(feedback_views)
     )
     app.register_blueprint(feedback)
+
+    from portal.journey import equality
+
+    equality.init_app(app)
+    from portal.journey import resume
+
+    app.register_blueprint(resume.bp)
+    from portal.journey import complaint
+
+    complaint.init_app(app)
     app.jinja_env.globals["screening_flags"] = lambda answers: screening.screen(answers).flags

@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, g, session
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,13 @@ _ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def current() -> Draft | None:
+    """The person's draft, loaded once per request (a guard and a view may both ask)."""
+    if "draft" not in g:
+        g.draft = _load()
+    return g.draft
+
+
+def _load() -> Draft | None:
     draft_id = session.get(SESSION_KEY)
     if not isinstance(draft_id, str) or not _ID.match(draft_id):
         return None
@@ -60,6 +67,7 @@ def save(new_answers: dict[str, Any]) -> Draft:
         db.session().add(draft)
         session[SESSION_KEY] = draft.id
         session.permanent = True
+        g.draft = draft
     draft.answers.update(new_answers)
     db.session().commit()
     return draft
@@ -67,3 +75,4 @@ def save(new_answers: dict[str, Any]) -> Draft:
 
 def forget() -> None:
     session.pop(SESSION_KEY, None)
+    g.pop("draft", None)

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice
-from wtforms.validators import DataRequired, InputRequired, ValidationError
+from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.i18n import lazy_gettext as _l
 
@@ -27,11 +28,45 @@ class StepForm(FlaskForm):
     #: radio values that get an "or" divider before them
     divider_before: tuple[str, ...] = ("not_sure",)
 
+    #: fields shown only when an option is chosen: {field: {option value: (subfield, ...)}}
+    reveals: dict[str, dict[str, tuple[str, ...]]] = {}
+
     def question_fields(self) -> list[Field]:
-        return [f for f in self if f.name not in MACHINERY]
+        """The page's questions; revealed subfields are shown inside their option instead."""
+        nested = {
+            name
+            for by_value in self.reveals.values()
+            for names in by_value.values()
+            for name in names
+        }
+        return [f for f in self if f.name not in MACHINERY and f.name not in nested]
+
+    def hidden_subfields(self) -> list[Field]:
+        """Revealed subfields whose option is not chosen: not validated, not kept."""
+        hidden = []
+        for parent, by_value in self.reveals.items():
+            chosen = self[parent].data
+            chosen = set(chosen) if isinstance(chosen, list) else {chosen}
+            for value, names in by_value.items():
+                if value not in chosen:
+                    hidden.extend(self[name] for name in names)
+        return hidden
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        super().validate(extra_validators)
+        for sub in self.hidden_subfields():
+            sub.errors = []
+        return not any(f.errors for f in self)
 
     def to_answers(self) -> dict[str, Any]:
-        return {f.name: f.data for f in self.question_fields()}
+        hidden = {f.name for f in self.hidden_subfields()}
+        return {
+            f.name: (None if f.name in hidden else f.data) for f in self if f.name not in MACHINERY
+        }
+
+    def inset(self, answers: dict[str, Any]) -> str | None:
+        """A note shown under the question, worked out from earlier answers; none by default."""
+        return None
 
     @classmethod
     def initial(cls, answers: dict[str, Any]) -> dict[str, Any]:
@@ -51,6 +86,89 @@ def radio(label: Any, choices: list[SelectChoice], message: Any, hint: Any = Non
         description=hint if hint is not None else "",
         validators=[InputRequired(message=message)],
     )
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several options; `message` is the GOV.UK error when none is chosen, if one must be."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(
+        self,
+        label: Any = None,
+        validators: Any = None,
+        *,
+        message: Any = None,
+        exclusive: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(label, validators, **kwargs)
+        self.message = message
+        #: the "none of these" option that cannot be combined with the others
+        self.exclusive = exclusive
+
+    def pre_validate(self, form: Any) -> None:
+        chosen = self.data or []
+        allowed = {c.value if isinstance(c, SelectChoice) else c[0] for c in self.choices}
+        if any(value not in allowed for value in chosen):
+            raise ValidationError(self.message or _l("Select a valid option"))
+        if self.message and not chosen:
+            raise ValidationError(self.message)
+        if self.exclusive and self.exclusive in chosen and len(chosen) > 1:
+            raise ValidationError(self.message or _l("Select a valid option"))
+
+
+def checkboxes(
+    label: Any,
+    choices: list[SelectChoice],
+    message: Any = None,
+    hint: Any = None,
+    exclusive: str | None = None,
+) -> CheckboxesField:
+    return CheckboxesField(
+        label,
+        choices=choices,
+        description=hint if hint is not None else "",
+        message=message,
+        exclusive=exclusive,
+    )
+
+
+class PeopleField(Field):
+    """A list of short answers, one input each, that grows by "Add another" without JavaScript.
+
+    Inputs are named `<name>-0`, `<name>-1`, ...; blank ones are dropped.
+    """
+
+    max_rows = 20
+    max_chars = 200
+
+    def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
+        super().__init__(label, validators, **kwargs)
+        self.raw: list[str] = []
+        self.error_row: int | None = None
+
+    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
+        super().process(None, data, extra_filters)
+        self.raw = list(self.data) if isinstance(self.data, list) else []
+        if formdata is not None:
+            self.raw = [
+                (formdata.get(f"{self.name}-{i}") or "").strip()
+                for i in range(self.max_rows)
+                if f"{self.name}-{i}" in formdata
+            ]
+        self.data = [value for value in self.raw if value]
+
+    def add_row(self) -> None:
+        if len(self.raw) < self.max_rows and (not self.raw or self.raw[-1]):
+            self.raw.append("")
+
+    def pre_validate(self, form: Any) -> None:
+        for row, value in enumerate(self.raw):
+            if len(value) > self.max_chars:
+                self.error_row = row
+                raise ValidationError(_l("Use %(n)s characters or fewer", n=self.max_chars))
 
 
 YES_NO = [choice("yes", _l("Yes")), choice("no", _l("No"))]
@@ -80,7 +198,7 @@ class MonthYearField(Field):
         self.what = what
         #: the message when nothing is entered, e.g. "Enter the month and year you found out"
         self.enter = enter
-        self.raw = {"month": "", "year": ""}
+        self.raw = dict.fromkeys(self.parts, "")
         self.error_part: str | None = None
 
     def process_formdata(self, valuelist: list[str]) -> None:
@@ -90,11 +208,15 @@ class MonthYearField(Field):
     def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
         super().process(None, data, extra_filters)
         if isinstance(self.data, str) and "-" in self.data:
-            year, _, month = self.data.partition("-")
-            self.raw = {"month": month.lstrip("0"), "year": year}
+            self.raw = self.split(self.data)
         if formdata is not None:
             self.raw = {p: (formdata.get(f"{self.name}-{p}") or "").strip() for p in self.parts}
             self.data = None
+
+    @staticmethod
+    def split(value: str) -> dict[str, str]:
+        year, _, month = value.partition("-")
+        return {"month": month.lstrip("0"), "year": year}
 
     def pre_validate(self, form: Any) -> None:
         month, year = self.raw["month"], self.raw["year"]
@@ -124,14 +246,67 @@ class MonthYearField(Field):
         self.data = f"{int(year):04d}-{int(month):02d}"
 
 
+class DateField(MonthYearField):
+    """A full date (day, month and year), with the GOV.UK date input's error messages."""
+
+    parts = ("day", "month", "year")
+
+    @staticmethod
+    def split(value: str) -> dict[str, str]:
+        year, month, day = (value.split("-") + ["", "", ""])[:3]
+        return {"day": day.lstrip("0"), "month": month.lstrip("0"), "year": year}
+
+    def pre_validate(self, form: Any) -> None:
+        raw, what = self.raw, self.what
+        missing = [p for p in self.parts if not raw[p]]
+        if len(missing) == 3:
+            self.error_part = "day"
+            raise ValidationError(self.enter)
+        if missing:
+            self.error_part = missing[0]
+            raise ValidationError(
+                _l("%(what)s must include a %(part)s", what=what, part=_PART_NAMES[missing[0]])
+            )
+        if not all(raw[p].isdigit() for p in self.parts) or len(raw["year"]) != 4:
+            self.error_part = next((p for p in self.parts if not raw[p].isdigit()), "year")
+            if self.error_part == "year" and raw["year"].isdigit():
+                raise ValidationError(_l("Year must include 4 numbers"))
+            raise ValidationError(_l("%(what)s must be a real date", what=what))
+        try:
+            value = date(int(raw["year"]), int(raw["month"]), int(raw["day"]))
+        except ValueError:
+            self.error_part = "day"
+            raise ValidationError(_l("%(what)s must be a real date", what=what)) from None
+        if value > date.today():
+            self.error_part = "day"
+            raise ValidationError(_l("%(what)s must be today or in the past", what=what))
+        if value.year < 1900:
+            self.error_part = "year"
+            raise ValidationError(_l("%(what)s must be after 1900", what=what))
+        self.data = value.isoformat()
+
+
+_PART_NAMES = {"day": _l("day"), "month": _l("month"), "year": _l("year")}
+
+
+def text(label: Any, message: Any, hint: Any = None, max_chars: int = 200, **govuk: Any) -> Any:
+    """A required one-line answer."""
+    return StringField(
+        label,
+        description=hint if hint is not None else "",
+        validators=[
+            DataRequired(message=message),
+            Length(max=max_chars, message=_l("Use %(n)s characters or fewer", n=max_chars)),
+        ],
+        render_kw={"govuk": govuk},
+    )
+
+
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 def long_text(label: Any, message: Any, hint: Any = None, max_chars: int = 5000) -> Any:
     """A required free-text answer with a character count; generous, as people need room."""
-    from wtforms import TextAreaField
-    from wtforms.validators import Length
-
     return TextAreaField(
         label,
         description=hint if hint is not None else "",
@@ -145,9 +320,6 @@ def long_text(label: Any, message: Any, hint: Any = None, max_chars: int = 5000)
 
 def short_text(label: Any, hint: Any = None, max_chars: int = 200, **govuk: Any) -> Any:
     """An optional one-line answer."""
-    from wtforms import StringField
-    from wtforms.validators import Length, Optional
-
     return StringField(
         label,
         description=hint if hint is not None else "",

@@ -7,12 +7,16 @@ parameters; nothing per-request (tokens, nonces) is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
 from wtforms import Field, RadioField, StringField, TextAreaField
 
 from portal.i18n import gettext as _
-from portal.journey.forms import MonthYearField, StepForm
+from portal.journey.forms import CheckboxesField, MonthYearField, PeopleField, StepForm
+
+Render = Callable[[str, dict[str, Any]], Markup]
 
 
 def _error(field: Field) -> dict[str, str] | None:
@@ -36,20 +40,41 @@ def _fieldset(field: Field, heading: bool) -> dict[str, Any]:
     }
 
 
-def _radios(field: RadioField, form: StepForm, heading: bool) -> dict[str, Any]:
+def _options(
+    field: RadioField | CheckboxesField, form: StepForm, render: Render | None
+) -> list[dict[str, Any]]:
+    """Radio or checkbox items, with dividers, hints and the subfields each option reveals."""
     items: list[dict[str, Any]] = []
-    for option in field:
-        if option.data in form.divider_before and items:
+    reveals = form.reveals.get(field.name, {})
+    chosen = field.data if isinstance(field.data, list) else [field.data]
+    for value, label in ((c.value, c.label) for c in _choices(field)):
+        if value in form.divider_before and items:
             items.append({"divider": _("or")})
-        item: dict[str, Any] = {
-            "value": option.data,
-            "text": str(option.label.text),
-            "checked": option.checked,
-        }
-        hint = form.item_hints.get(option.data)
+        item: dict[str, Any] = {"value": value, "text": str(label), "checked": value in chosen}
+        hint = form.item_hints.get(value)
         if hint:
             item["hint"] = {"text": str(hint)}
+        if isinstance(field, CheckboxesField) and value == field.exclusive:
+            item["behaviour"] = "exclusive"
+        if value in reveals and render is not None:
+            html = Markup("").join(
+                render(*component(form[name], form, heading=False)) for name in reveals[value]
+            )
+            item["conditional"] = {"html": html}
         items.append(item)
+    return items
+
+
+def _choices(field: RadioField | CheckboxesField) -> list[Any]:
+    from wtforms import SelectChoice
+
+    return [c if isinstance(c, SelectChoice) else SelectChoice(c[0], c[1]) for c in field.choices]
+
+
+def _radios(
+    field: RadioField | CheckboxesField, form: StepForm, heading: bool, render: Render | None
+) -> dict[str, Any]:
+    items = _options(field, form, render)
     return {
         "idPrefix": field.id,
         "name": field.name,
@@ -71,7 +96,9 @@ def _label(field: Field, heading: bool) -> dict[str, Any]:
 def _month_year(field: MonthYearField, heading: bool) -> dict[str, Any]:
     error_part = field.error_part if field.errors else None
     items = []
-    for part, label, width in (("month", _("Month"), 2), ("year", _("Year"), 4)):
+    widths = {"day": (_("Day"), 2), "month": (_("Month"), 2), "year": (_("Year"), 4)}
+    for part in field.parts:
+        label, width = widths[part]
         classes = f"govuk-input--width-{width}"
         if error_part == part or (field.errors and error_part is None):
             classes += " govuk-input--error"
@@ -95,12 +122,63 @@ def _month_year(field: MonthYearField, heading: bool) -> dict[str, Any]:
     }
 
 
-def component(field: Field, form: StepForm, heading: bool) -> tuple[str, dict[str, Any]]:
-    """The component name and parameters for a field."""
+def _people(field: PeopleField, heading: bool, render: Render) -> dict[str, Any]:
+    """One input per person and a secondary "Add another person" button, in one fieldset."""
+    rows = field.raw or [""]
+    parts = []
+    if field.description:
+        parts.append(
+            Markup('<div id="{}-hint" class="govuk-hint">{}</div>').format(
+                field.id, str(field.description)
+            )
+        )
+    for row, value in enumerate(rows):
+        error = _error(field) if field.error_row == row else None
+        parts.append(
+            render(
+                "input",
+                {
+                    "id": f"{field.id}-{row}",
+                    "name": f"{field.name}-{row}",
+                    "label": {"text": _("Person %(n)s", n=row + 1)},
+                    "value": value,
+                    "classes": "govuk-!-width-two-thirds",
+                    "spellcheck": False,
+                    "errorMessage": error,
+                },
+            )
+        )
+    if len(rows) < field.max_rows:
+        parts.append(
+            render(
+                "button",
+                {
+                    "text": _("Add another person"),
+                    "classes": "govuk-button--secondary",
+                    "name": "add_another",
+                    "value": "1",
+                },
+            )
+        )
+    return {
+        **_fieldset(field, heading),
+        "describedBy": f"{field.id}-hint" if field.description else None,
+        "html": Markup("").join(parts),
+    }
+
+
+def component(
+    field: Field, form: StepForm, heading: bool, render: Render | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The component name and parameters for a field. `render` draws revealed subfields."""
     if isinstance(field, RadioField):
-        return "radios", _radios(field, form, heading)
+        return "radios", _radios(field, form, heading, render)
+    if isinstance(field, CheckboxesField):
+        return "checkboxes", _radios(field, form, heading, render)
     if isinstance(field, MonthYearField):
         return "date-input", _month_year(field, heading)
+    if isinstance(field, PeopleField) and render is not None:
+        return "fieldset", _people(field, heading, render)
     if isinstance(field, TextAreaField):
         limit = (field.render_kw or {}).get("max_chars")
         params = {
@@ -132,5 +210,7 @@ def component(field: Field, form: StepForm, heading: bool) -> tuple[str, dict[st
 def error_href(field: Field) -> str:
     """Where the error summary link for a field should land: its first input."""
     if isinstance(field, MonthYearField):
-        return f"#{field.id}-{field.error_part or 'month'}"
+        return f"#{field.id}-{field.error_part or field.parts[0]}"
+    if isinstance(field, PeopleField):
+        return f"#{field.id}-{field.error_row or 0}"
     return f"#{field.id}"

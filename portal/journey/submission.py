@@ -7,6 +7,9 @@ checked again here, not trusted from the page that posted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import current_app, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
@@ -17,7 +20,7 @@ from portal.domain.references import display, new_reference
 from portal.i18n import gettext as _
 from portal.journey import drafts
 from portal.journey.views import JourneyViews
-from portal.models import Case
+from portal.models import Case, utcnow
 
 LAST_CASE = "last_case"
 
@@ -26,11 +29,14 @@ def _case_for_draft(draft_id: str) -> Case | None:
     return db.session().scalars(select(Case).where(Case.draft_id == draft_id)).first()
 
 
-def _receipt(case: Case) -> bool:
-    """Queue the receipt email, if the person gave an address. Returns whether one was."""
+Receipt = Callable[[Case], "tuple[str, str, str] | None"]
+
+
+def feedback_receipt(case: Case) -> tuple[str, str, str] | None:
+    """A compliment's or comment's receipt, if the person gave an address."""
     email = case.answers.get("email")
     if not email:
-        return False
+        return None
     council = current_app.extensions["council"]
     body = _(
         "Thank you for your %(kind)s to %(council)s.\n\nYour reference is %(reference)s. "
@@ -39,16 +45,16 @@ def _receipt(case: Case) -> bool:
         council=council.name,
         reference=display(case.reference),
     )
-    notify.queue(
-        db.session(),
-        email,
-        _("Your reference: %(reference)s", reference=display(case.reference)),
-        body,
-    )
-    return True
+    return email, _("Your reference: %(reference)s", reference=display(case.reference)), body
 
 
-def submit(views: JourneyViews) -> ResponseReturnValue:
+def submit(
+    views: JourneyViews,
+    receipt: Receipt = feedback_receipt,
+    after: Callable[[Case], str] | None = None,
+) -> ResponseReturnValue:
+    """Make the draft a case, once. `after` may send the person somewhere before the
+    confirmation page (the equality questions); it is called only for a new case."""
     draft = drafts.current()
     if draft is None:
         previous = session.get(LAST_CASE)
@@ -57,32 +63,40 @@ def submit(views: JourneyViews) -> ResponseReturnValue:
     if not position.complete:
         return redirect(views.position_url(position))
     case = _case_for_draft(draft.id)
-    queued = False
+    created = False
     for _attempt in range(3):
         if case is not None:
             break
         case = Case(
             reference=new_reference(),
-            kind=draft.answers["kind"],
+            kind=views.name if views.name == "complaint" else draft.answers["kind"],
             draft_id=draft.id,
             answers=dict(draft.answers),
+            submitted_at=utcnow(),
         )
         db.session().add(case)
-        queued = _receipt(case)
+        message = receipt(case)
+        if message:
+            notify.queue(db.session(), *message)
         try:
             db.session().commit()
+            created = True
         except IntegrityError:
             db.session().rollback()
             case = _case_for_draft(draft.id)
-            queued = False
-    if queued:
+            message = None
+    if created and message:
         notify.deliver_pending(db.session(), notify.sender_for(current_app.config))
     session[LAST_CASE] = case.reference
     drafts.forget()
+    if created and after is not None:
+        return redirect(after(case))
     return redirect(url_for(f"{views.name}.confirmation"))
 
 
-def confirmation(views: JourneyViews) -> ResponseReturnValue:
+def confirmation(
+    views: JourneyViews, context: Callable[[Case], dict[str, Any]] | None = None
+) -> ResponseReturnValue:
     reference = session.get(LAST_CASE)
     case = (
         db.session().scalars(select(Case).where(Case.reference == reference)).first()
@@ -91,6 +105,10 @@ def confirmation(views: JourneyViews) -> ResponseReturnValue:
     )
     if case is None:
         return redirect(url_for("pages.start"))
+    extra = context(case) if context else {}
     return render_template(
-        f"journey/{views.name}_confirmation.html", case=case, reference=display(case.reference)
+        f"journey/{views.name}_confirmation.html",
+        case=case,
+        reference=display(case.reference),
+        **extra,
     )

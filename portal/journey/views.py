@@ -6,21 +6,24 @@ Step entry and a form class; no view code changes.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Protocol
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_date
-from wtforms import RadioField
 
 from portal.i18n import gettext as _
-from portal.journey import drafts
+from portal.journey import drafts, summary
 from portal.journey.engine import Journey, Position, Step
-from portal.journey.forms import MonthYearField, StepForm
+from portal.journey.forms import (
+    MACHINERY,
+    PeopleField,
+    StepForm,
+)
 from portal.journey.govuk_fields import component, error_href
 
 RESULT = "result"
+#: the name of the button that saves a list answer and shows one more empty row
+ADD_ANOTHER = "add_another"
 
 
 class AnswerStore(Protocol):
@@ -114,10 +117,14 @@ class JourneyViews:
             if form.validate():
                 answers.update(form.to_answers())
                 self.store.save(form.to_answers())
+                if ADD_ANOTHER in request.form:
+                    return redirect(
+                        url_for(f"{self.name}.step", slug=step.slug, return_to=return_to, add=1)
+                    )
                 return redirect(self._after_save(self.journey.walk(answers), return_to))
         else:
             form = step.form(data=step.form.initial(answers))
-        return self.render_step(step, form, position, return_to)
+        return self.render_step(step, form, position, return_to, answers)
 
     def render_step(
         self,
@@ -125,16 +132,30 @@ class JourneyViews:
         form: StepForm,
         position: Position,
         return_to: str | None,
+        answers: dict[str, Any],
         page_error: str | None = None,
     ) -> str:
         fields = form.question_fields()
-        errors = [{"text": str(f.errors[0]), "href": error_href(f)} for f in fields if f.errors]
+        errors = [
+            {"text": str(f.errors[0]), "href": error_href(f)}
+            for f in form
+            if f.errors and f.name not in MACHINERY
+        ]
         if page_error:
             errors.insert(0, {"text": page_error, "href": error_href(fields[0])})
+        render = current_app.jinja_env.globals["govuk"]
+        if request.args.get("add") == "1":
+            for field in fields:
+                if isinstance(field, PeopleField):
+                    field.add_row()
         return render_template(
             step.template,
             form=form,
-            components=[component(f, form, heading=(i == 0)) for i, f in enumerate(fields)],
+            step=step,
+            inset=form.inset(answers),
+            components=[
+                component(f, form, heading=(i == 0), render=render) for i, f in enumerate(fields)
+            ],
             title=str(fields[0].label.text),
             errors=errors,
             back_url=self._back_url(position, step, return_to),
@@ -146,13 +167,15 @@ class JourneyViews:
         step = self.journey.step(slug)
         if step is None:
             abort(404)
-        position = self.journey.walk(self.store.answers())
+        answers = self.store.answers()
+        position = self.journey.walk(answers)
         form = step.form()
         return self.render_step(
             step,
             form,
             position,
             self._return_to(),
+            answers,
             page_error=_(
                 "Your answer was not saved because this page was open for a long "
                 "time. Check your answer and select Continue."
@@ -189,25 +212,12 @@ class JourneyViews:
         return render_template(
             f"journey/{self.name}_result.html",
             answers=answers,
-            summary=[self.summary_row(step, answers) for step in position.reached],
+            summary=[
+                row
+                for step in position.reached
+                for row in summary.rows(step, answers, self.step_url(step, RESULT))
+            ],
         )
-
-    def summary_row(self, step: Step, answers: dict[str, Any]) -> dict[str, Any]:
-        form = step.form(data=step.form.initial(answers))
-        field = form.question_fields()[0]
-        return {
-            "key": {"text": str(field.label.text)},
-            "value": {"text": display(field, answers)},
-            "actions": {
-                "items": [
-                    {
-                        "href": self.step_url(step, RESULT),
-                        "text": _("Change"),
-                        "visuallyHiddenText": str(field.label.text),
-                    }
-                ]
-            },
-        }
 
     def register(self, blueprint: Blueprint) -> None:
         from portal.journey import csrf_rerender
@@ -217,16 +227,3 @@ class JourneyViews:
         blueprint.add_url_rule("/<slug>", "step", step_view, methods=["GET", "POST"])
         blueprint.add_url_rule("/exit/<route>", "exit", self.exit, methods=["GET", "POST"])
         blueprint.add_url_rule("/result", "result", self.result)
-
-
-def display(field: Any, answers: dict[str, Any]) -> str:
-    """A saved answer in words, for check-your-answers style summaries."""
-    value = answers.get(field.name)
-    if isinstance(field, RadioField):
-        for option in field.choices:
-            if option.value == value:
-                return str(option.label)
-    if isinstance(field, MonthYearField) and isinstance(value, str) and "-" in value:
-        year, _sep, month = value.partition("-")
-        return format_date(date(int(year), int(month), 1), "MMMM y")
-    return str(value) if value not in (None, "") else _("Not provided")

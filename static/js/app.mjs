@@ -26,3 +26,8 @@ for (const Component of [
 ]) {
   createAll(Component)
 }
+
+// A print button is only shown when this script runs (see .portal-print in _portal.scss).
+for (const button of document.querySelectorAll('[data-portal-print]')) {
+  button.addEventListener('click', () => window.print())
+}

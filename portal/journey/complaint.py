@@ -1,0 +1,129 @@
+"""The complaint's own pages: its steps, check your answers with the declaration, and the end.
+
+The complaint continues the draft that screening started, so its pages open only once the
+screening answers say the complaint is in scope; anyone arriving early is sent to the
+question they still have to answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from portal.domain.intake import first_dates, triage_flags
+from portal.domain.references import display
+from portal.i18n import gettext as _
+from portal.journey import drafts, submission, summary
+from portal.journey.complaint_steps import COMPLAINT
+from portal.journey.screening_steps import SCREENING
+from portal.journey.views import RESULT, JourneyViews
+from portal.models import Case
+
+DECLARATION = "declaration"
+
+
+class ComplaintViews(JourneyViews):
+    def result(self, declaration_error: bool = False) -> ResponseReturnValue:
+        answers = drafts.answers()
+        position = self.journey.walk(answers)
+        if not position.complete:
+            return redirect(self.position_url(position))
+        rows = [
+            row
+            for step in position.reached
+            for row in summary.rows(step, answers, self.step_url(step, RESULT))
+        ]
+        error = (
+            _("Confirm that the information you have given is true") if declaration_error else None
+        )
+        return render_template(
+            "journey/complaint_result.html",
+            answers=answers,
+            summary=rows,
+            errors=[{"text": error, "href": f"#{DECLARATION}"}] if error else [],
+            declaration_error=error,
+        )
+
+
+VIEWS = ComplaintViews(COMPLAINT)
+
+
+def _screening_first() -> ResponseReturnValue | None:
+    """Send anyone whose screening is unfinished, or out of scope, back to it."""
+    if request.endpoint in {"complaint.submit", "complaint.confirmation"}:
+        return None
+    position = SCREENING.walk(drafts.answers())
+    if position.complete:
+        return None
+    if position.exit:
+        return redirect(url_for("check.exit", route=position.exit))
+    return redirect(url_for("check.step", slug=position.current.slug))
+
+
+def _submit() -> ResponseReturnValue:
+    if drafts.current() is not None and request.form.get(DECLARATION) != "yes":
+        return VIEWS.result(declaration_error=True), 200
+    return submission.submit(VIEWS, receipt=receipt, after=_after_submit)
+
+
+def _after_submit(case: Case) -> str:
+    """Optional equality questions come between check your answers and the confirmation."""
+    from portal.journey import equality
+
+    return equality.offer(url_for("complaint.confirmation"))
+
+
+def receipt(case: Case) -> tuple[str, str, str] | None:
+    """The acknowledgement email: reference, first dates and the tracking link."""
+    answers = case.answers
+    if "email" not in (answers.get("contact_methods") or []) or not answers.get("contact_email"):
+        return None
+    council = current_app.extensions["council"]
+    dates = first_dates(case.submitted_at, council.timescales)
+    reference = display(case.reference)
+    track = current_app.config["PUBLIC_URL"].rstrip("/") + "/track"
+    body = _(
+        "We have received your complaint to %(council)s.\n\n"
+        "Your reference is %(reference)s.\n\n"
+        "What happens next:\n"
+        "- we will contact you by %(acknowledge)s to say we have your complaint and talk about it\n"
+        "- we aim to send you our answer by %(stage1)s\n\n"
+        "You can follow your complaint at %(track)s\n"
+        "You will need this email address to sign in.\n\n"
+        "If you did not make this complaint, reply to tell us.\n",
+        council=council.name,
+        reference=reference,
+        acknowledge=_long_date(dates.acknowledge_by),
+        stage1=_long_date(dates.stage1_by),
+        track=track,
+    )
+    return answers["contact_email"], _("Your complaint reference: %(r)s", r=reference), body
+
+
+def _long_date(value: Any) -> str:
+    from flask_babel import format_date
+
+    return format_date(value, "EEEE d MMMM y")
+
+
+def _confirmation_context(case: Case) -> dict[str, Any]:
+    council = current_app.extensions["council"]
+    return {
+        "dates": first_dates(case.submitted_at, council.timescales),
+        "flags": triage_flags(case.answers),
+    }
+
+
+def init_app(app: Any) -> None:
+    blueprint = Blueprint("complaint", __name__, url_prefix="/complaint")
+    blueprint.before_request(_screening_first)
+    VIEWS.register(blueprint)
+    blueprint.add_url_rule("/submit", "submit", _submit, methods=["POST"])
+    blueprint.add_url_rule(
+        "/confirmation",
+        "confirmation",
+        lambda: submission.confirmation(VIEWS, context=_confirmation_context),
+    )
+    app.register_blueprint(blueprint)
