@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
@@ -28,7 +30,11 @@ def purge_drafts() -> None:
     from portal import db
     from portal.journey.drafts import purge
 
-    removed = purge(db.session(), current_app.config["DRAFT_LIFETIME_DAYS"])
+    removed = purge(
+        db.session(),
+        current_app.config["DRAFT_LIFETIME_DAYS"],
+        Path(current_app.config["UPLOAD_DIR"]),
+    )
     click.echo(f"purged {removed} drafts")
 
 

@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey.engine import Answers, Journey, Step
+from portal.journey.evidence_step import Evidence, Recording, has_recording
 from portal.journey.forms import (
     EMAIL,
     YES_NO,
@@ -441,6 +442,8 @@ STEPS = (
     Step("outcome", Outcome),
     Step("contacted_before", ContactedBefore, keys=("contacted_before",)),
     Step("contacted_answer", ContactedAnswer, applies=lambda a: a.get("contacted_before") == "yes"),
+    Step("evidence", Evidence, keys=("evidence",), template="journey/evidence.html"),
+    Step("recording", Recording, applies=has_recording, keys=("recording_declaration",)),
     Step("contact_methods", ContactMethods, keys=("contact_methods",)),
     Step("safe_to_contact", SafeToContact, applies=_phone_or_post),
     Step("phone_times", PhoneTimes, applies=_phone),

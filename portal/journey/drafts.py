@@ -6,16 +6,19 @@ nobody can reach another person's answers by guessing (ids are 32 random bytes).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from flask import current_app, g, session
-from sqlalchemy import delete
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from portal import db
-from portal.models import Draft, new_token, utcnow
+from portal.journey import evidence
+from portal.models import Case, Draft, new_token, utcnow
 
 SESSION_KEY = "draft"
 _ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -45,10 +48,26 @@ def _expired(draft: Draft, days: int) -> bool:
     return updated < datetime.now(UTC) - timedelta(days=days)
 
 
-def purge(session_: Session, days: int) -> int:
-    """Delete drafts untouched for `days` days. Returns how many went."""
+def purge(session_: Session, days: int, upload_dir: Path | None = None) -> int:
+    """Delete drafts untouched for `days` days, and the evidence files of those never sent.
+
+    A sent draft's files belong to its case, so they stay. Returns how many drafts went.
+    """
+    cutoff = utcnow() - timedelta(days=days)
+    if upload_dir is not None:
+        unsent = session_.scalars(
+            select(Draft).where(
+                Draft.updated_at < cutoff, ~exists().where(Case.draft_id == Draft.id)
+            )
+        )
+        for draft in unsent:
+            for record in draft.answers.get("evidence_files") or []:
+                if isinstance(record, dict) and record.get("stored_name"):
+                    with contextlib.suppress(ValueError, OSError):
+                        evidence.delete_stored(upload_dir, record["stored_name"])
     result = session_.execute(
-        delete(Draft).where(Draft.updated_at < utcnow() - timedelta(days=days))
+        delete(Draft).where(Draft.updated_at < cutoff),
+        execution_options={"synchronize_session": False},
     )
     session_.commit()
     return result.rowcount or 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
@@ -30,6 +31,15 @@ class StepForm(FlaskForm):
 
     #: fields shown only when an option is chosen: {field: {option value: (subfield, ...)}}
     reveals: dict[str, dict[str, tuple[str, ...]]] = {}
+    #: the answers saved so far, set by the view; for pages whose answer builds on them
+    saved: dict[str, Any] = {}
+
+    def stay(self) -> dict[str, Any] | None:
+        """After a valid save, stay on this page (with these URL arguments) instead of moving on.
+
+        "Add another" buttons stay and ask for one more empty row.
+        """
+        return {"add": 1} if "add_another" in request.form else None
 
     def question_fields(self) -> list[Field]:
         """The page's questions; revealed subfields are shown inside their option instead."""

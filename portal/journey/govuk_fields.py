@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
-from wtforms import Field, RadioField, StringField, TextAreaField
+from wtforms import Field, MultipleFileField, RadioField, StringField, TextAreaField
 
 from portal.i18n import gettext as _
 from portal.journey.forms import CheckboxesField, MonthYearField, PeopleField, StepForm
@@ -177,6 +177,16 @@ def component(
         return "checkboxes", _radios(field, form, heading, render)
     if isinstance(field, MonthYearField):
         return "date-input", _month_year(field, heading)
+    if isinstance(field, MultipleFileField):
+        messages = [Markup.escape(str(e)) for e in field.errors]
+        return "file-upload", {
+            "id": field.id,
+            "name": field.name,
+            "label": _label(field, heading),
+            "hint": _hint(field),
+            "errorMessage": {"html": Markup("<br>").join(messages)} if messages else None,
+            "multiple": True,
+        }
     if isinstance(field, PeopleField) and render is not None:
         return "fieldset", _people(field, heading, render)
     if isinstance(field, TextAreaField):

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask_babel import format_date
 from markupsafe import Markup, escape
-from wtforms import Field, RadioField
+from wtforms import Field, MultipleFileField, RadioField
 
 from portal.i18n import gettext as _
 from portal.journey.engine import Step
@@ -55,6 +55,9 @@ def _safe(value: Any) -> Markup:
 def display_html(field: Field, answers: dict[str, Any]) -> Markup:
     """A saved answer as escaped HTML: lists one per line, free text with its line breaks."""
     value = answers.get(field.name)
+    if isinstance(field, MultipleFileField):
+        names = [f.get("original_name", "") for f in value or [] if isinstance(f, dict)]
+        return BREAK.join(_safe(n) for n in names) if names else _safe(_("None"))
     if isinstance(field, CheckboxesField | PeopleField) and isinstance(value, list) and value:
         items = [_label_for(field, v) if isinstance(field, CheckboxesField) else v for v in value]
         return BREAK.join(_safe(item) for item in items)

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from wtforms import MultipleFileField
 
 from portal.i18n import gettext as _
 from portal.journey import drafts, summary
@@ -22,8 +23,6 @@ from portal.journey.forms import (
 from portal.journey.govuk_fields import component, error_href
 
 RESULT = "result"
-#: the name of the button that saves a list answer and shows one more empty row
-ADD_ANOTHER = "add_another"
 
 
 class AnswerStore(Protocol):
@@ -114,16 +113,20 @@ class JourneyViews:
         return_to = self._return_to()
         if request.method == "POST":
             form = step.form()
+            form.saved = answers
             if form.validate():
-                answers.update(form.to_answers())
-                self.store.save(form.to_answers())
-                if ADD_ANOTHER in request.form:
+                new_answers = form.to_answers()
+                answers.update(new_answers)
+                self.store.save(new_answers)
+                stay = form.stay()
+                if stay is not None:
                     return redirect(
-                        url_for(f"{self.name}.step", slug=step.slug, return_to=return_to, add=1)
+                        url_for(f"{self.name}.step", slug=step.slug, return_to=return_to, **stay)
                     )
                 return redirect(self._after_save(self.journey.walk(answers), return_to))
         else:
             form = step.form(data=step.form.initial(answers))
+            form.saved = answers
         return self.render_step(step, form, position, return_to, answers)
 
     def render_step(
@@ -137,9 +140,10 @@ class JourneyViews:
     ) -> str:
         fields = form.question_fields()
         errors = [
-            {"text": str(f.errors[0]), "href": error_href(f)}
+            {"text": str(error), "href": error_href(f)}
             for f in form
-            if f.errors and f.name not in MACHINERY
+            if f.name not in MACHINERY
+            for error in f.errors[: None if isinstance(f, MultipleFileField) else 1]
         ]
         if page_error:
             errors.insert(0, {"text": page_error, "href": error_href(fields[0])})
@@ -170,6 +174,7 @@ class JourneyViews:
         answers = self.store.answers()
         position = self.journey.walk(answers)
         form = step.form()
+        form.saved = answers
         return self.render_step(
             step,
             form,
