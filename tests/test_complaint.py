@@ -547,3 +547,40 @@ def test_answers_are_json_safe(app, client):
     complete(client)
     reference = reference_on(sent(client))
     json.dumps(case_with(app, reference).answers)
+
+
+def test_an_expired_token_keeps_what_was_typed_including_revealed_answers(client):
+    begin(client)
+    answer_steps(client, PARENT, until="contact-methods")
+    data = {
+        "contact_methods": ["email", "post"],
+        "contact_email": "sam@example.com",
+        "contact_address": "1 High Street\nExampleton",
+        "csrf_token": "stale",
+    }
+    response = client.post("/complaint/contact-methods", data=data)
+    assert response.status_code == 400
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert "was not saved" in soup.select_one(".govuk-error-summary").get_text()
+    assert soup.select_one("#contact_email")["value"] == "sam@example.com"
+    assert soup.select_one("#contact_address").get_text() == "1 High Street\nExampleton"
+    data["csrf_token"] = soup.find("input", attrs={"name": "csrf_token"})["value"]
+    assert client.post("/complaint/contact-methods", data=data).status_code == 302
+
+
+def test_a_restarted_server_loses_nothing(app, client, tmp_path):
+    """Answers live in the database, so a new app process over the same database has them."""
+    from tests.conftest import make_app
+
+    begin(client)
+    answer_steps(client, PARENT, until="outcome")
+    restarted = make_app(
+        tmp_path, DATABASE_URL=app.config["DATABASE_URL"], SECRET_KEY=app.config["SECRET_KEY"]
+    )
+    other = restarted.test_client()
+    with client.session_transaction() as old, other.session_transaction() as new:
+        new.update(old)
+    assert other.get("/complaint/").location == "/complaint/outcome"
+    assert other.get("/complaint/effect").status_code == 200

@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
+from portal import db
 from portal.db import _engine_for, upgrade
 from portal.models import Base, Draft
 from tests.conftest import POSTGRES_URL
@@ -55,7 +56,7 @@ def test_drafts_round_trip_json_answers(database_url):
     engine = _engine_for(database_url)
     from sqlalchemy.orm import Session
 
-    hostile = "Robert'); DROP TABLE drafts;-- <script>alert(1)</script> \u202e ✓"
+    hostile = "Robert'); DROP TABLE drafts;-- <script>alert(1)</script> \u202e ✓ nul\x00end"
     with Session(engine) as session:
         draft = Draft(answers={"role": "parent", "note": hostile})
         session.add(draft)
@@ -83,4 +84,23 @@ def test_the_screening_journey_runs_on_each_backend(database_url, app_factory):
     answer_all(client)
     assert client.page("/check/result").h1 == "You can make a complaint to us"
     assert client.get("/healthz").get_json() == {"status": "ok"}
+    app.extensions["db_engine"].dispose()
+
+
+def test_a_whole_complaint_with_hostile_text_is_sent_on_each_backend(database_url, app_factory):
+    """PostgreSQL text cannot hold NUL, but its json type keeps the escaped form: check both."""
+    from sqlalchemy import select
+
+    from portal.models import Case
+    from tests.test_complaint import PARENT, answer_steps, begin, reference_on, sent
+
+    app = app_factory(DATABASE_URL=database_url)
+    client = app.test_client()
+    begin(client)
+    hostile = "nul\x00 <script>x</script> '; DROP TABLE cases; -- طفل 👩‍👧"
+    answer_steps(client, {**PARENT, "what-happened": {"what_happened": hostile}})
+    reference = reference_on(sent(client))
+    with app.app_context():
+        case = db.session().scalars(select(Case).where(Case.reference == reference)).one()
+        assert case.answers["what_happened"] == hostile
     app.extensions["db_engine"].dispose()

@@ -86,9 +86,7 @@ def test_wrong_type_empty_and_password_protected_files_are_explained(client):
 def test_too_many_files_at_once(client):
     at_evidence(client)
     response = upload(client, *[(PDF, f"{n}.pdf") for n in range(11)])
-    assert summary_errors(response) == [
-        "You can only select up to 10 files at the same time"
-    ]
+    assert summary_errors(response) == ["You can only select up to 10 files at the same time"]
 
 
 def test_a_file_can_be_removed(app, client):
@@ -128,8 +126,10 @@ def test_hostile_file_names_are_shown_escaped_and_kept_with_the_case(app, client
     assert "<img src=x" not in page.response.get_data(as_text=True)
     assert name in page.text
     client.submit("/complaint/evidence", {"evidence_by_post": "yes"})
-    answer_steps(client, {k: v for k, v in PARENT.items() if list(PARENT).index(k) >
-                          list(PARENT).index("evidence")})
+    answer_steps(
+        client,
+        {k: v for k, v in PARENT.items() if list(PARENT).index(k) > list(PARENT).index("evidence")},
+    )
     result = client.page("/complaint/result")
     assert name in result.text and "I will send something by post" in result.text
     case = case_with(app, reference_on(sent(client)))
@@ -159,8 +159,14 @@ def test_purging_an_abandoned_draft_deletes_its_files_but_not_a_sent_ones(app_fa
     upload(abandoned, (PDF, "abandoned.pdf"))
     at_evidence(finished)
     upload(finished, (PNG, "sent.png"))
-    answer_steps(finished, {k: v for k, v in PARENT.items()
-                            if list(PARENT).index(k) >= list(PARENT).index("evidence")})
+    answer_steps(
+        finished,
+        {
+            k: v
+            for k, v in PARENT.items()
+            if list(PARENT).index(k) >= list(PARENT).index("evidence")
+        },
+    )
     send(finished)
     uploads = Path(app.config["UPLOAD_DIR"])
     assert {p.suffix for p in uploads.iterdir()} == {".pdf", ".png"}

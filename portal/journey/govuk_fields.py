@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from wtforms import Field, MultipleFileField, RadioField, StringField, TextAreaField
 
 from portal.i18n import gettext as _
@@ -167,6 +167,16 @@ def _people(field: PeopleField, heading: bool, render: Render) -> dict[str, Any]
     }
 
 
+def _multiline(value: str | None) -> Markup:
+    """A textarea's text with its line breaks as character references.
+
+    The radios and checkboxes macros indent a revealed question's HTML; literal newlines
+    inside a textarea would gain those spaces and change what the person typed.
+    """
+    text = str(escape(value or ""))  # a plain str, so replace() does not escape "&#10;"
+    return Markup(text.replace("\r", "&#13;").replace("\n", "&#10;"))
+
+
 def component(
     field: Field, form: StepForm, heading: bool, render: Render | None = None
 ) -> tuple[str, dict[str, Any]]:
@@ -197,7 +207,7 @@ def component(
             "label": _label(field, heading),
             "hint": _hint(field),
             "errorMessage": _error(field),
-            "value": field.data or "",
+            "value": _multiline(field.data),
             "rows": 8,
         }
         if limit:
