@@ -14,6 +14,7 @@ from typing import Any
 from flask import current_app, request
 from wtforms import MultipleFileField
 
+from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey import evidence
 from portal.journey.engine import Answers
@@ -41,10 +42,7 @@ def _as_stored(record: dict[str, Any]) -> evidence.StoredFile:
 
 
 class Evidence(StepForm):
-    evidence_files = MultipleFileField(
-        _l("Upload documents, photos or recordings (optional)"),
-        description=_l("You can select several files at once."),
-    )
+    evidence_files = MultipleFileField(_l("Upload documents, photos or recordings (optional)"))
     evidence_by_post = checkboxes(
         _l("If you cannot upload something"),
         [choice("yes", _l("I will send something by post"))],
@@ -53,6 +51,13 @@ class Evidence(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.new_files: list[evidence.Upload] = []
+        self.evidence_files.description = _(
+            "For example, letters, emails, reports, photos, or recordings of phone calls or "
+            "meetings. You can add up to %(files)s files, each smaller than %(size)sMB, and "
+            "select several at once.",
+            files=self.limits.max_files,
+            size=self.limits.max_file_mb,
+        )
 
     @property
     def limits(self) -> evidence.EvidenceLimits:
