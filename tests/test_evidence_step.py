@@ -42,9 +42,10 @@ def test_the_page_is_a_multipart_form_with_the_councils_limits(client):
     page = client.page("/complaint/evidence")
     assert page.soup.form["enctype"] == "multipart/form-data"
     assert page.soup.select_one("input#evidence_files[type=file][multiple]")
-    assert "up to 10 files, each smaller than 10MB" in page.soup.select_one(
-        "#evidence_files-hint"
-    ).get_text()
+    assert (
+        "up to 10 files, each smaller than 10MB"
+        in page.soup.select_one("#evidence_files-hint").get_text()
+    )
 
 
 def test_several_files_upload_at_once_and_are_listed(app, client):
