@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
+
+from portal.domain.stages import Milestone, timeline
 
 db_cli = AppGroup("db", help="Database schema.")
 
@@ -51,7 +54,81 @@ def send() -> None:
     click.echo(f"sent {sent}, failed {failed}")
 
 
+#: how the deadlines command names each milestone of stages.timeline(), and what it counts from
+MILESTONE_LABELS = {
+    "received": ("Complaint received (day 0)", "receipt"),
+    "acknowledge": ("Acknowledgement", ""),
+    "stage1": ("Stage 1 response", "the stage 1 response"),
+    "stage1_extended": ("Stage 1 response, if extended", ""),
+    "stage1_advocate": ("Stage 1 response, if an advocate is needed", ""),
+    "stage2_request": ("Last day to ask for stage 2", "the stage 2 request"),
+    "stage2": ("Stage 2 response", "the stage 2 response"),
+    "stage2_longest": ("Stage 2 response, with every extension", ""),
+    "stage3_request": ("Last day to ask for a review panel", "the panel request"),
+    "panel": ("Review panel meets", "the panel"),
+    "panel_report": ("Panel's report", "the report"),
+    "final_response": ("Council's final response", ""),
+}
+
+
+def _in_words(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@click.command("deadlines")
+@click.argument("received", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD")
+@click.option("--council", "council_id", help="Council profile id (default: the COUNCIL setting).")
+@with_appcontext
+def deadlines(received: datetime, council_id: str | None) -> None:
+    """Print every due date for a complaint received on this date, under a council's profile.
+
+    Each step is taken on its last day, so staff can check any date by hand.
+    """
+    from portal.councils import UnknownCouncil, load_council
+
+    try:
+        council = load_council(council_id or current_app.config["COUNCIL"])
+    except UnknownCouncil as exc:
+        raise click.BadParameter(str(exc), param_hint="--council") from exc
+    day = received.date()
+    try:
+        milestones = timeline(day, council.timescales)
+    except ValueError as exc:  # outside the working-day calendar
+        raise click.BadParameter(str(exc), param_hint="the date") from exc
+    stage2_from = (
+        "the request"
+        if council.timescales.stage2_clock_start == "request"
+        else "the agreed Statement of Complaint (taken here as agreed on the day of the request)"
+    )
+    click.echo(f"{council.name}: a complaint received on {_in_words(day)} ({day.isoformat()})")
+    if milestones[0].due != day:
+        counts_from = _in_words(milestones[0].due)
+        click.echo(f"That is not a working day, so it counts as received on {counts_from}.")
+    click.echo(
+        "Working days as reg. 2 of the 2006 Regulations defines them. The day something "
+        "arrives is day 0 and does not count."
+    )
+    click.echo("Each step is taken on its last day, and the next counts from there.")
+    click.echo(f"Stage 2 counts from {stage2_from}.")
+    click.echo("")
+    width = max(len(MILESTONE_LABELS[m.key][0]) for m in milestones)
+    for m in milestones:
+        label = MILESTONE_LABELS[m.key][0]
+        line = f"{label:<{width}}  {_in_words(m.due):<27} {m.due.isoformat()}  {m.who:<11}"
+        click.echo(f"{line}  {_counted(m)}".rstrip())
+
+
+def _counted(m: Milestone) -> str:
+    if not m.after:
+        return ""
+    counted = f"{m.working_days:>2} working days after {MILESTONE_LABELS[m.after][1]}"
+    if m.after != "received":
+        counted += f", {m.from_received} after receipt"
+    return counted
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(notify_cli)
     app.cli.add_command(drafts_cli)
+    app.cli.add_command(deadlines)
