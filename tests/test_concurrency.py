@@ -162,8 +162,10 @@ def server(database_url, tmp_path) -> Iterator[Server]:
     listener.bind(("127.0.0.1", 0))
     listener.listen(256)
     port = listener.getsockname()[1]
+    # The server is the thing under load, not under measurement: coverage tracing (pytest-cov
+    # passes COV_CORE_* to subprocesses) would slow every request several times over.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("COV_CORE_")},
         "PORTAL_ENV": "development",
         "DATABASE_URL": database_url,
         "SECRET_KEY": SECRET_KEY,
@@ -187,6 +189,10 @@ def server(database_url, tmp_path) -> Iterator[Server]:
                 *GUNICORN,
                 "--graceful-timeout",
                 "5",
+                # A busy CI machine (the rest of the suite runs alongside) must slow the
+                # workers down, not get them killed mid-request by the default 30 s timeout.
+                "--timeout",
+                "120",
                 "wsgi:app",
             ],
             cwd=ROOT,
