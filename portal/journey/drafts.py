@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from flask import current_app, g, session
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from portal import db
@@ -24,24 +25,46 @@ SESSION_KEY = "draft"
 _ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
-def current() -> Draft | None:
+@dataclass
+class DraftRow:
+    """A draft as plain data. Drafts are read and written with single Core statements rather
+    than through the ORM: this runs on every page of every journey, and the ORM's identity map
+    and flush cost more than the query itself."""
+
+    id: str
+    answers: dict[str, Any]
+    updated_at: datetime
+    new: bool = False
+
+
+_TABLE = Draft.__table__
+
+
+def current() -> DraftRow | None:
     """The person's draft, loaded once per request (a guard and a view may both ask)."""
     if "draft" not in g:
         g.draft = _load()
     return g.draft
 
 
-def _load() -> Draft | None:
+def _load() -> DraftRow | None:
     draft_id = session.get(SESSION_KEY)
     if not isinstance(draft_id, str) or not _ID.match(draft_id):
         return None
-    draft = db.session().get(Draft, draft_id)
-    if draft is None or _expired(draft, current_app.config["DRAFT_LIFETIME_DAYS"]):
+    row = (
+        db.session()
+        .execute(select(_TABLE.c.answers, _TABLE.c.updated_at).where(_TABLE.c.id == draft_id))
+        .first()
+    )
+    if row is None:
+        return None
+    draft = DraftRow(draft_id, dict(row.answers or {}), row.updated_at)
+    if _expired(draft, current_app.config["DRAFT_LIFETIME_DAYS"]):
         return None
     return draft
 
 
-def _expired(draft: Draft, days: int) -> bool:
+def _expired(draft: Draft | DraftRow, days: int) -> bool:
     updated = draft.updated_at
     if updated.tzinfo is None:  # SQLite returns naive datetimes, stored as UTC
         updated = updated.replace(tzinfo=UTC)
@@ -78,17 +101,30 @@ def answers() -> dict[str, Any]:
     return dict(draft.answers) if draft else {}
 
 
-def save(new_answers: dict[str, Any]) -> Draft:
+def save(new_answers: dict[str, Any]) -> DraftRow:
     """Merge answers into the person's draft, creating it on the first answer."""
     draft = current()
+    now = utcnow()
+    data = db.session()
     if draft is None:
-        draft = Draft(id=new_token(32), answers={})
-        db.session().add(draft)
+        draft = DraftRow(new_token(32), dict(new_answers), now, new=True)
+        data.execute(
+            insert(_TABLE).values(
+                id=draft.id, answers=draft.answers, created_at=now, updated_at=now
+            )
+        )
         session[SESSION_KEY] = draft.id
         session.permanent = True
         g.draft = draft
-    draft.answers.update(new_answers)
-    db.session().commit()
+    else:
+        draft.answers.update(new_answers)
+        draft.updated_at = now
+        data.execute(
+            update(_TABLE)
+            .where(_TABLE.c.id == draft.id)
+            .values(answers=draft.answers, updated_at=now)
+        )
+    data.commit()
     return draft
 
 

@@ -24,6 +24,11 @@ MACHINERY = frozenset({"csrf_token"})
 class StepForm(FlaskForm):
     """One page's question. Subclasses declare fields; by default each field is one answer."""
 
+    class Meta:
+        # CSRFProtect already checks every POST before the view runs (and the page renders
+        # csrf_token() itself); a second token per form would only cost time.
+        csrf = False
+
     #: hints for individual radio items, by value
     item_hints: dict[str, Any] = {}
     #: radio values that get an "or" divider before them
