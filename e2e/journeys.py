@@ -378,7 +378,6 @@ def _adjustments(page: Page, person: Person) -> None:
 
 
 @page_at("/complaint/result")
-@page_at("/complaint/submit")  # check your answers again, after sending without the declaration
 def _complaint_result(page: Page, person: Person) -> str:
     tick(page, "The information I have given is true, as far as I know.")
     return "Send complaint"

@@ -117,7 +117,7 @@ def test_a_parent_complains_for_their_child_from_the_start(page: Page) -> None:
         "Confirm that the information you have given is true"
     )
     walk(page, person, until="/complaint/confirmation")
-    assert person.visited[-2:] == ["/complaint/submit", "/equality/"]
+    assert person.visited[-2:] == ["/complaint/result", "/equality/"]
     expect_confirmation(page)
     expect(
         page.get_by_text("We have sent a copy of your reference to sam@example.com.")

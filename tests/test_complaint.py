@@ -399,8 +399,30 @@ def test_the_declaration_is_needed(client):
     complete(client)
     page = client.page("/complaint/result")
     response = client.post("/complaint/submit", data={"csrf_token": page.csrf()})
-    assert response.status_code == 200
-    assert "Confirm that the information you have given is true" in response.get_data(as_text=True)
+    assert response.location == "/complaint/result?error=declaration"
+    page = client.page(response.location)
+    assert page.errors() == ["Confirm that the information you have given is true"]
+    assert page.soup.select_one("#declaration")
+
+
+def test_back_links_lead_out_of_each_journey_the_way_people_came(client):
+    begin(client)
+    assert (
+        client.page("/complaint/your-name").soup.select_one(".govuk-back-link")["href"]
+        == "/check/result"
+    )
+    assert (
+        client.page("/check/result").soup.select_one(".govuk-back-link")["href"]
+        == "/check/on-behalf"
+    )
+    assert (
+        client.page("/check/danger").soup.select_one(".govuk-back-link")["href"] == "/feedback/kind"
+    )
+    answer_steps(client, PARENT)
+    assert (
+        client.page("/complaint/result").soup.select_one(".govuk-back-link")["href"]
+        == "/complaint/adjustments"
+    )
 
 
 def test_sending_makes_one_case_offers_equality_questions_then_confirms(app, client):

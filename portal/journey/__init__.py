@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, url_for
 
 from portal.domain import screening
 
@@ -34,6 +34,7 @@ def init_app(app: Flask) -> None:
         exits=tuple(r for r in screening.ROUTES if r != screening.STATUTORY),
         soft_exits=screening.SOFT_ROUTES,
         override_key=screening.override_key,
+        before_first=lambda: url_for("feedback.step", slug="kind"),
     ).register(blueprint)
     app.register_blueprint(blueprint)
 

@@ -25,7 +25,8 @@ DECLARATION = "declaration"
 
 
 class ComplaintViews(JourneyViews):
-    def result(self, declaration_error: bool = False) -> ResponseReturnValue:
+    def result(self) -> ResponseReturnValue:
+        declaration_error = request.args.get("error") == DECLARATION
         answers = drafts.answers()
         position = self.journey.walk(answers)
         if not position.complete:
@@ -44,10 +45,11 @@ class ComplaintViews(JourneyViews):
             summary=rows,
             errors=[{"text": error, "href": f"#{DECLARATION}"}] if error else [],
             declaration_error=error,
+            back_url=self.step_url(position.reached[-1]),
         )
 
 
-VIEWS = ComplaintViews(COMPLAINT)
+VIEWS = ComplaintViews(COMPLAINT, before_first=lambda: url_for("check.result"))
 
 
 def _screening_first() -> ResponseReturnValue | None:
@@ -64,7 +66,8 @@ def _screening_first() -> ResponseReturnValue | None:
 
 def _submit() -> ResponseReturnValue:
     if drafts.current() is not None and request.form.get(DECLARATION) != "yes":
-        return VIEWS.result(declaration_error=True), 200
+        # Back to the page with the error, so a refresh does not post the form again.
+        return redirect(url_for("complaint.result", error=DECLARATION))
     return submission.submit(VIEWS, receipt=receipt, after=_after_submit)
 
 

@@ -6,6 +6,7 @@ Step entry and a form class; no view code changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -45,9 +46,12 @@ class JourneyViews:
         override_key: Any = None,
         exit_redirects: dict[str, str] | None = None,
         store: AnswerStore = drafts,
+        before_first: Callable[[], str] = lambda: url_for("pages.start"),
     ) -> None:
         self.journey = journey
         self.store = store
+        #: where the first question's back link goes: the page that led here
+        self.before_first = before_first
         self.exits = exits
         self.soft_exits = soft_exits
         self.override_key = override_key
@@ -95,7 +99,7 @@ class JourneyViews:
         if return_to and self.journey.step(return_to):
             return self.step_url(self.journey.step(return_to))
         previous = position.previous(step)
-        return self.step_url(previous) if previous else url_for("pages.start")
+        return self.step_url(previous) if previous else self.before_first()
 
     # Views ------------------------------------------------------------------------------
 
@@ -217,6 +221,7 @@ class JourneyViews:
         return render_template(
             f"journey/{self.name}_result.html",
             answers=answers,
+            back_url=self.step_url(position.reached[-1]) if position.reached else None,
             summary=[
                 row
                 for step in position.reached
