@@ -63,6 +63,10 @@ ROLES = (
     "other",
 )
 
+#: people who may complain in their own right (Children Act 1989 s.26(3), 2006 Regs reg. 4);
+#: anyone else needs the child's agreement or a decision that they have sufficient interest
+OWN_RIGHT = frozenset(ROLES) - {"advocate", "relative_or_friend", "professional", "other"}
+
 ABOUT = (
     "children_social_care",
     "school",

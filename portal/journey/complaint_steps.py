@@ -12,12 +12,12 @@ from typing import Any
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from portal.domain import screening
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey.engine import Answers, Journey, Step
 from portal.journey.evidence_step import Evidence, Recording, has_recording
 from portal.journey.forms import (
-    EMAIL,
     YES_NO,
     DateField,
     MonthYearField,
@@ -25,24 +25,13 @@ from portal.journey.forms import (
     StepForm,
     checkboxes,
     choice,
+    email,
     long_text,
     radio,
     short_text,
     text,
 )
 
-#: people who may complain in their own right (Children Act 1989 s.26(3), 2006 Regs reg. 4)
-OWN_RIGHT = frozenset(
-    {
-        "child",
-        "care_leaver",
-        "parent",
-        "parental_responsibility",
-        "foster_carer",
-        "special_guardian",
-        "adoption",
-    }
-)
 #: roles that speak for an organisation
 WITH_ORGANISATION = frozenset({"advocate", "professional"})
 
@@ -132,7 +121,7 @@ class Consent(StepForm):
     )
 
     def inset(self, answers: Answers) -> str | None:
-        if answers.get("role") in OWN_RIGHT:
+        if answers.get("role") in screening.OWN_RIGHT:
             return _(
                 "You can complain in your own right, because of who you are to the child. "
                 "We will still accept your complaint if they do not know or agree."
@@ -309,19 +298,7 @@ class ContactMethods(StepForm):
         _l("Select how we can contact you"),
         _l("Select all that apply."),
     )
-    contact_email = StringField(
-        _l("Email address"),
-        validators=[
-            DataRequired(message=_l("Enter your email address")),
-            Length(max=254, message=_l("Email address must be 254 characters or fewer")),
-            Regexp(
-                EMAIL,
-                message=_l("Enter an email address in the correct format, like name@example.com"),
-            ),
-        ],
-        filters=[lambda v: v.strip() if isinstance(v, str) else v],
-        render_kw={"govuk": {"type": "email", "autocomplete": "email", "spellcheck": False}},
-    )
+    contact_email = email()
     contact_phone = StringField(
         _l("Phone number"),
         validators=[

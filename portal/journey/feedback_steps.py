@@ -6,12 +6,9 @@ reply only if the person wants one. A complaint goes on to the scope check.
 
 from __future__ import annotations
 
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length, Regexp
-
 from portal.i18n import lazy_gettext as _l
 from portal.journey.engine import Answers, Journey, Step
-from portal.journey.forms import EMAIL, YES_NO, StepForm, choice, long_text, radio, short_text
+from portal.journey.forms import YES_NO, StepForm, choice, email, long_text, radio, short_text
 
 COMPLAINT = "complaint"
 
@@ -57,20 +54,7 @@ class Reply(StepForm):
 
 
 class Email(StepForm):
-    email = StringField(
-        _l("Email address"),
-        description=_l("We will only use this to reply to you."),
-        validators=[
-            DataRequired(message=_l("Enter your email address")),
-            Length(max=254, message=_l("Email address must be 254 characters or fewer")),
-            Regexp(
-                EMAIL,
-                message=_l("Enter an email address in the correct format, like name@example.com"),
-            ),
-        ],
-        filters=[lambda value: value.strip() if isinstance(value, str) else value],
-        render_kw={"govuk": {"type": "email", "autocomplete": "email"}},
-    )
+    email = email(_l("We will only use this to reply to you."))
 
 
 def _wants_reply(answers: Answers) -> bool:

@@ -12,7 +12,14 @@ from typing import Any
 from flask import request
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.i18n import lazy_gettext as _l
@@ -318,6 +325,28 @@ def text(label: Any, message: Any, hint: Any = None, max_chars: int = 200, **gov
 
 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def email(hint: Any = None) -> Any:
+    """A required email address, with the GOV.UK email field's messages and attributes."""
+    return StringField(
+        _l("Email address"),
+        description=hint if hint is not None else "",
+        validators=[
+            DataRequired(message=_l("Enter your email address")),
+            Length(max=254, message=_l("Email address must be 254 characters or fewer")),
+            Regexp(
+                EMAIL,
+                message=_l("Enter an email address in the correct format, like name@example.com"),
+            ),
+        ],
+        filters=[_strip],
+        render_kw={"govuk": {"type": "email", "autocomplete": "email", "spellcheck": False}},
+    )
 
 
 def long_text(label: Any, message: Any, hint: Any = None, max_chars: int = 5000) -> Any:

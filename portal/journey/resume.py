@@ -27,14 +27,13 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, select, update
-from wtforms import StringField
 
 from portal import db, notify
 from portal.i18n import DEFAULT_LANGUAGE, current_language
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender, drafts
-from portal.journey.feedback_steps import Email
+from portal.journey.forms import StepForm, email
 from portal.journey.govuk_fields import component, error_href
 from portal.models import Case, Draft, OutboxMessage, ResumeLink, new_token, utcnow
 from portal.security import limiter
@@ -52,13 +51,8 @@ SETTINGS = ("lang", "mode")
 INVALID, EXPIRED, USED, SUBMITTED = "invalid", "expired", "used", "submitted"
 
 
-class SaveForm(Email):
-    """The feedback journey's email question, with its validation, for a different purpose."""
-
-    email = StringField(
-        *Email.email.args,
-        **{**Email.email.kwargs, "description": _l("We will only use this to send you the link.")},
-    )
+class SaveForm(StepForm):
+    email = email(_l("We will only use this to send you the link."))
 
 
 def _aware(value: datetime) -> datetime:
