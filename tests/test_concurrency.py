@@ -64,6 +64,10 @@ class Browser:
 
     def __post_init__(self) -> None:
         self.http.hooks["response"].append(self._record)
+        # A new connection per request: a kept-alive one can be closed by gunicorn (after its
+        # keep-alive timeout) just as a slow CI machine sends the next POST on it, which a
+        # client may not retry. Browsers retry that case; requests does not.
+        self.http.headers["Connection"] = "close"
 
     def _record(self, response: requests.Response, *_args, **_kwargs) -> None:
         self.statuses.append((response.request.method, response.url, response.status_code))
