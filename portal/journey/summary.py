@@ -47,9 +47,14 @@ def display(field: Field, answers: dict[str, Any]) -> str:
 
 
 def _safe(value: Any) -> Markup:
-    """Escaped text. HTML cannot carry a NUL character, so it shows as U+FFFD, as a browser
-    would; the stored answer keeps it."""
-    return escape(str(value).replace("\x00", "\ufffd"))
+    """Escaped text, with its line breaks as <br>. HTML cannot carry a NUL character, so it
+    shows as U+FFFD, as a browser would; the stored answer keeps it.
+
+    Literal newlines would not do: the component macros indent the HTML they are given, and
+    the indentation would show inside any white-space-preserving element.
+    """
+    lines = str(value).replace("\x00", "\ufffd").replace("\r\n", "\n").split("\n")
+    return BREAK.join(escape(line) for line in lines)
 
 
 def display_html(field: Field, answers: dict[str, Any]) -> Markup:
@@ -61,7 +66,7 @@ def display_html(field: Field, answers: dict[str, Any]) -> Markup:
     if isinstance(field, CheckboxesField | PeopleField) and isinstance(value, list) and value:
         items = [_label_for(field, v) if isinstance(field, CheckboxesField) else v for v in value]
         return BREAK.join(_safe(item) for item in items)
-    return Markup('<span class="portal-pre-wrap">{}</span>').format(_safe(display(field, answers)))
+    return _safe(display(field, answers))
 
 
 def rows(step: Step, answers: dict[str, Any], change_url: str) -> list[dict[str, Any]]:
