@@ -51,10 +51,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
 
-    from portal import journey
+    from portal import journey, staff, tracking
 
     app.register_blueprint(pages)
     journey.init_app(app)
+    tracking.init_app(app)
+    staff.init_app(app)
 
     directory = national_directory()
 

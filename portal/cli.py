@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal.domain.stages import Milestone, timeline
+from portal.staff.roles import ALL as STAFF_ROLES
 
 db_cli = AppGroup("db", help="Database schema.")
 
@@ -127,8 +128,38 @@ def _counted(m: Milestone) -> str:
     return counted
 
 
+staff_cli = AppGroup("staff", help="Staff accounts.")
+
+
+@staff_cli.command("add")
+@click.argument("email")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(STAFF_ROLES),
+    help="What the account may see and do.",
+)
+def add_staff(email: str, role: str) -> None:
+    """Create a staff account. Its password and two-factor secret are shown once, here."""
+    from portal import db
+    from portal.staff import accounts
+
+    try:
+        user, password = accounts.create(db.session(), email, role)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Created an account for {user.email}, role {user.role}.")
+    click.echo("These are shown once and cannot be shown again. Give them to the person")
+    click.echo("by a secure route.")
+    click.echo(f"Password: {password}")
+    click.echo(f"Two-factor secret: {user.totp_secret}")
+    click.echo("Add it to an authenticator app with this address (or a QR code made from it):")
+    click.echo(accounts.provisioning_uri(user))
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(notify_cli)
     app.cli.add_command(drafts_cli)
     app.cli.add_command(deadlines)
+    app.cli.add_command(staff_cli)

@@ -59,6 +59,15 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "DRAFT_LIFETIME_DAYS": int(env.get("DRAFT_LIFETIME_DAYS", "28") or 28),
         # A "save and come back later" link lasts this long, but never past its draft's expiry.
         "RESUME_LINK_DAYS": int(env.get("RESUME_LINK_DAYS", "7") or 7),
+        # A tracking link (in the receipt, or sent from /track) works this long, until revoked.
+        "TRACKING_LINK_DAYS": int(env.get("TRACKING_LINK_DAYS", "30") or 30),
+        # A signed-in tracking visit ends after this long without a page being opened.
+        "TRACKING_IDLE_MINUTES": int(env.get("TRACKING_IDLE_MINUTES", "120") or 120),
+        # Staff sign-in: signed out after this long without a request; locked for
+        # STAFF_LOCKOUT_MINUTES after STAFF_LOCKOUT_ATTEMPTS wrong passwords or codes in a row.
+        "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", "30") or 30),
+        "STAFF_LOCKOUT_ATTEMPTS": int(env.get("STAFF_LOCKOUT_ATTEMPTS", "5") or 5),
+        "STAFF_LOCKOUT_MINUTES": int(env.get("STAFF_LOCKOUT_MINUTES", "15") or 15),
         "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:8000"),
         # Drafts live server-side; the session only carries the draft id, so the session
         # can last as long as a person might reasonably take over a complaint.

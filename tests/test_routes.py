@@ -30,5 +30,13 @@ def test_routes_match_the_snapshot(app):
 
 def test_design_contract_routes_exist(app):
     paths = {rule.rule for rule in app.url_map.iter_rules()}
-    for path in ("/", "/healthz", "/help", "/cookies", "/privacy", "/accessibility"):
+    for path in (
+        "/",
+        "/healthz",
+        "/help",
+        "/cookies",
+        "/privacy",
+        "/accessibility",
+        "/staff/sign-in",
+    ):
         assert path in paths

@@ -86,7 +86,11 @@ def receipt(case: Case) -> tuple[str, str, str] | None:
     council = current_app.extensions["council"]
     dates = first_dates(case.submitted_at, council.timescales)
     reference = display(case.reference)
-    track = current_app.config["PUBLIC_URL"].rstrip("/") + "/track"
+    # A real link, in the same transaction as the case: signing in needs no email address.
+    from portal import db
+    from portal.tracking import tokens
+
+    track = tokens.url(tokens.create(db.session(), case)[1])
     body = _(
         "We have received your complaint to %(council)s.\n\n"
         "Your reference is %(reference)s.\n\n"

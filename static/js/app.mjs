@@ -31,3 +31,10 @@ for (const Component of [
 for (const button of document.querySelectorAll('[data-portal-print]')) {
   button.addEventListener('click', () => window.print())
 }
+
+// A tracking link's Continue page: press the button for the person. Without this script they
+// press it themselves; either way only the POST signs in, so mail scanners that open links
+// without running scripts change nothing.
+for (const form of document.querySelectorAll('form[data-portal-auto-submit]')) {
+  form.requestSubmit()
+}

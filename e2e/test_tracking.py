@@ -1,0 +1,78 @@
+"""Following a complaint by magic link, in a real browser, with axe on every page.
+
+The receipt's link opens a Continue page that submits itself when JavaScript runs (so a mail
+scanner's GET never signs in), and a plain button when it does not.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from pathlib import Path
+
+from flask import Flask
+from playwright.sync_api import Browser, Page, expect
+
+from e2e.helpers import check, expect_path, go, new_no_js_context, submit
+from e2e.journeys import PARENT_FORM, Person, seed, walk
+
+LINK = re.compile(r"https?://\S+/track/[A-Za-z0-9_.-]+")
+
+
+def sent_complaint(page: Page, live_app: Flask, base_url: str) -> str:
+    """Send a parent's complaint through the browser; return the link in its receipt."""
+    outbox = Path(live_app.config["OUTBOX_DIR"])
+    before = set(outbox.glob("*.eml")) if outbox.exists() else set()
+    seed(page, live_app, base_url, screening={"on_behalf": "yes"}, complaint=PARENT_FORM)
+    go(page, "/complaint/result")
+    walk(page, Person(), until="/complaint/confirmation")
+    receipts = [p for p in outbox.glob("*.eml") if p not in before]
+    assert len(receipts) == 1
+    message = email.message_from_bytes(receipts[0].read_bytes(), policy=email.policy.default)
+    body = message.get_body(("plain",)).get_content()
+    match = LINK.search(body)
+    assert match, body
+    return match.group(0).split("/track/", 1)[1]
+
+
+def test_the_receipt_link_signs_in_with_and_without_javascript(
+    page: Page, browser: Browser, live_app: Flask, base_url: str
+) -> None:
+    token = sent_complaint(page, live_app, base_url)
+
+    no_js = new_no_js_context(browser, base_url)
+    try:
+        plain = no_js.new_page()
+        go(plain, f"/track/{token}")
+        expect(plain.get_by_role("button", name="Continue")).to_be_visible()
+        submit(plain)
+        expect_path(plain, "/track/case")
+        expect(plain.get_by_role("heading", level=1)).to_be_visible()
+    finally:
+        no_js.close()
+
+    fresh = browser.new_context(base_url=base_url)
+    try:
+        scripted = fresh.new_page()
+        scripted.goto(f"/track/{token}")
+        expect_path(scripted, "/track/case")
+        check(scripted)
+        submit(scripted, re.compile(r"^Sign out$"))
+        check(scripted)
+    finally:
+        fresh.close()
+
+
+def test_asking_for_a_new_link(page: Page) -> None:
+    go(page, "/track")
+    submit(page, "Send link")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.get_by_label("Email address").fill("nobody@example.com")
+    submit(page, "Send link")
+    expect_path(page, "/track/sent")
+
+
+def test_a_broken_link_offers_a_new_one(page: Page) -> None:
+    go(page, "/track/not-a-real-token", status=404)
+    expect(page.get_by_role("button", name=re.compile("new link"))).to_be_visible()
