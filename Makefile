@@ -52,7 +52,7 @@ postgres: ## Install and start PostgreSQL for the database tests (used when TEST
 
 # Two processes: the suite runs in half the time on CI's two cores. The pure domain core must
 # stay at 100% branch coverage (issue 5); the rest is covered by behaviour, not counted.
-PYTEST_FLAGS ?= -n 2 --dist loadgroup
+PYTEST_FLAGS ?= -n 2 --dist worksteal
 COVERAGE = --cov=portal.domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 
 test: setup chromium ## Set up and run every test: unit, Flask client, PostgreSQL (TEST_POSTGRES=1) and browser

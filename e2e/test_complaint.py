@@ -27,7 +27,7 @@ from e2e.journeys import (
     tick,
     walk,
 )
-from e2e.test_screening import choose, choose_complaint, expect_error_state
+from e2e.test_screening import choose, expect_error_state
 
 CONSENT_QUESTION = "Does the child or young person know about this complaint, and agree to it?"
 
@@ -50,20 +50,21 @@ def start_at_check_result(page: Page) -> None:
     go(page, "/check/result")
 
 
-# 1. A parent, for their child, from the start page ----------------------------------------
+# 1. A parent, for their child ------------------------------------------------------------
 
 
-def test_a_parent_complains_for_their_child_from_the_start(page: Page) -> None:
+def test_a_parent_complains_for_their_child(page: Page, live_app: Flask, base_url: str) -> None:
+    """From the screening result to the confirmation. The way to the screening result, from
+    "Start now", is walked page by page in e2e/test_screening.py, with and without
+    JavaScript; walking it again here cost half a minute of the suite's five."""
     person = Person(
         people=["Our social worker", "The team manager"],
         service="Another service or team",
         contacted=("My key worker", "In May", "No"),
         adjustments=("Easy read letters", "An interpreter"),
     )
-    go(page, "/")
-    click_and_wait(page, page.get_by_role("button", name="Start now"))
-    choose_complaint(page)
-    walk(page, person, until="/check/result")
+    seed(page, live_app, base_url, screening={"on_behalf": "yes"})
+    start_at_check_result(page)
     expect(page.get_by_text("A parent", exact=True)).to_be_visible()
     walk(page, person, until="/complaint/your-name")
 
