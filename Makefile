@@ -57,7 +57,7 @@ COVERAGE = --cov=portal.domain --cov-branch --cov-report=term-missing:skip-cover
 
 test: setup chromium ## Set up and run every test: unit, Flask client, PostgreSQL (TEST_POSTGRES=1) and browser
 	@if [ "$${TEST_POSTGRES:-}" = "1" ]; then scripts/postgres.sh; fi
-	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(COVERAGE) tests e2e
+	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(COVERAGE) e2e tests
 
 test-fast: setup ## Run the tests that need no browser
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(COVERAGE) tests
