@@ -9,44 +9,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import format_date
 
 from portal.domain.intake import first_dates, triage_flags
 from portal.domain.references import display
 from portal.i18n import gettext as _
-from portal.journey import drafts, submission, summary
+from portal.journey import drafts, equality, submission
 from portal.journey.complaint_steps import COMPLAINT
 from portal.journey.screening_steps import SCREENING
-from portal.journey.views import RESULT, JourneyViews
+from portal.journey.views import JourneyViews
 from portal.models import Case
 
 DECLARATION = "declaration"
 
 
 class ComplaintViews(JourneyViews):
-    def result(self) -> ResponseReturnValue:
-        declaration_error = request.args.get("error") == DECLARATION
-        answers = drafts.answers()
-        position = self.journey.walk(answers)
-        if not position.complete:
-            return redirect(self.position_url(position))
-        rows = [
-            row
-            for step in position.reached
-            for row in summary.rows(step, answers, self.step_url(step, RESULT))
-        ]
-        error = (
-            _("Confirm that the information you have given is true") if declaration_error else None
-        )
-        return render_template(
-            "journey/complaint_result.html",
-            answers=answers,
-            summary=rows,
-            errors=[{"text": error, "href": f"#{DECLARATION}"}] if error else [],
-            declaration_error=error,
-            back_url=self.step_url(position.reached[-1]),
-        )
+    def result_context(self) -> dict[str, Any]:
+        """The declaration's error, after an attempt to send without it."""
+        if request.args.get("error") != DECLARATION:
+            return {"errors": [], "declaration_error": None}
+        error = _("Confirm that the information you have given is true")
+        return {"errors": [{"text": error, "href": f"#{DECLARATION}"}], "declaration_error": error}
 
 
 VIEWS = ComplaintViews(COMPLAINT, before_first=lambda: url_for("check.result"))
@@ -73,8 +58,6 @@ def _submit() -> ResponseReturnValue:
 
 def _after_submit(case: Case) -> str:
     """Optional equality questions come between check your answers and the confirmation."""
-    from portal.journey import equality
-
     return equality.offer(url_for("complaint.confirmation"))
 
 
@@ -110,8 +93,6 @@ def receipt(case: Case) -> tuple[str, str, str] | None:
 
 
 def _long_date(value: Any) -> str:
-    from flask_babel import format_date
-
     return format_date(value, "EEEE d MMMM y")
 
 

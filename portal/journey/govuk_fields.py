@@ -11,7 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
-from wtforms import Field, MultipleFileField, RadioField, StringField, TextAreaField
+from wtforms import (
+    Field,
+    MultipleFileField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    TextAreaField,
+)
 
 from portal.i18n import gettext as _
 from portal.journey.forms import CheckboxesField, MonthYearField, PeopleField, StepForm
@@ -66,8 +73,6 @@ def _options(
 
 
 def _choices(field: RadioField | CheckboxesField) -> list[Any]:
-    from wtforms import SelectChoice
-
     return [c if isinstance(c, SelectChoice) else SelectChoice(c[0], c[1]) for c in field.choices]
 
 

@@ -227,10 +227,15 @@ class JourneyViews:
                 for step in position.reached
                 for row in summary.rows(step, answers, self.step_url(step, RESULT))
             ],
+            **self.result_context(),
         )
 
+    def result_context(self) -> dict[str, Any]:
+        """Anything else a journey's end page shows; nothing by default."""
+        return {}
+
     def register(self, blueprint: Blueprint) -> None:
-        from portal.journey import csrf_rerender
+        from portal.journey import csrf_rerender  # the package imports this module
 
         blueprint.add_url_rule("/", "resume", self.resume)
         step_view = csrf_rerender(self.step, self.rerender_after_csrf_failure)
