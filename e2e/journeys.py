@@ -104,6 +104,8 @@ class Person:
     email: str = "sam@example.com"
     phone: str = "07700 900 982"
     address: str = "1 High Street\nAnytown\nAB1 2CD"
+    #: whether email subject lines may say it is about a complaint
+    email_subject_clear: str = "Yes"
     safe_to_contact: str = "Yes"
     phone_times: str = "Not before 10am"
     #: None for "No", or their name and how to contact them
@@ -348,6 +350,11 @@ def _contact_methods(page: Page, person: Person) -> None:
         page.get_by_label("Address", exact=True).fill(person.address)
 
 
+@page_at("/complaint/email-subject")
+def _email_subject(page: Page, person: Person) -> None:
+    choose(page, person.email_subject_clear)
+
+
 @page_at("/complaint/safe-to-contact")
 def _safe_to_contact(page: Page, person: Person) -> None:
     choose(page, person.safe_to_contact)
@@ -443,6 +450,7 @@ PARENT_FORM: dict[str, dict[str, Any]] = {
     "outcome": {"outcome": "An apology and a new plan."},
     "contacted-before": {"contacted_before": "no"},
     "contact-methods": {"contact_methods": ["email"], "contact_email": "sam@example.com"},
+    "email-subject": {"email_subject_clear": "yes"},
     "safe-contact": {"safe_contact": "no"},
     "adjustments": {"adjustments": ["none"]},
 }

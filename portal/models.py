@@ -51,6 +51,14 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: "email" or "sms"; for a text message `to` is the phone number and `subject` is unused
+    channel: Mapped[str] = mapped_column(String(10), default="email")
+    #: the case it is about, if any, so the case history can show what was sent
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: not before this time: failures back off (portal.notify.backoff)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: set when every attempt has failed; the message stays, for staff to see and resend
+    given_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Case(Base):
@@ -139,3 +147,76 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CaseEvent(Base):
+    """One fact about a case (portal.domain.events): append-only, never updated or deleted.
+    The case's stage, status and due dates are replayed from these rows when read."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_case_order", "case_id", "on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    #: the day it happened, which may be earlier than the day it was recorded
+    on: Mapped[date] = mapped_column(Date)
+    details: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: "person" (through the tracking page), "portal", or "staff:<id>"
+    recorded_by: Mapped[str] = mapped_column(String(40))
+
+    case: Mapped[Case] = relationship()
+
+
+class CaseMessage(Base):
+    """A message between the person and the council, kept in the case history for good."""
+
+    __tablename__ = "case_messages"
+    __table_args__ = (Index("ix_case_messages_case_created", "case_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    #: "person" or "council"
+    sender: Mapped[str] = mapped_column(String(10))
+    #: "message", or what a person's action said: "chase", "stage2", "stage3", "withdrawal",
+    #: "advocacy"
+    topic: Mapped[str] = mapped_column(String(20), default="message")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: when the other side first opened it
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+
+    files: Mapped[list[CaseFile]] = relationship(order_by="CaseFile.id")
+
+
+class CaseFile(Base):
+    """A file the person added after submitting, stored like the evidence in the complaint
+    (portal.journey.evidence): a random name under UPLOAD_DIR that no public route serves."""
+
+    __tablename__ = "case_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("case_messages.id"), index=True)
+    stored: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(10))
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AdvocacyRequest(Base):
+    """A person asking, from the tracking page, for an advocate. Staff act on it."""
+
+    __tablename__ = "advocacy_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: the stage the case was at, 1 to 3
+    stage: Mapped[int] = mapped_column(Integer)
+    #: who the advocate is for, the consent answers and any note, as the form gave them
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

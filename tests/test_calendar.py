@@ -283,7 +283,7 @@ def test_other_offsets_are_converted_to_london():
 )
 def test_london_date_across_summer_time_changes(utc, london):
     when = datetime.fromisoformat(utc).replace(tzinfo=UTC)
-    assert calendar._london_date(when) == d(london)
+    assert calendar.london_date(when) == d(london)
 
 
 def test_london_date_rule_agrees_with_zoneinfo():
@@ -297,7 +297,7 @@ def test_london_date_rule_agrees_with_zoneinfo():
     @given(st.datetimes(min_value=datetime(2015, 1, 1), max_value=datetime(2040, 12, 31, 22)))
     def agrees(naive_utc):
         when = naive_utc.replace(tzinfo=UTC)
-        assert calendar._london_date(when) == when.astimezone(london).date()
+        assert calendar.london_date(when) == when.astimezone(london).date()
 
     agrees()
     # and every night either side of each change, where a wrong rule would show
@@ -306,7 +306,7 @@ def test_london_date_rule_agrees_with_zoneinfo():
             sunday = calendar._last_sunday(year, month)
             for day in (sunday - timedelta(days=1), sunday):
                 when = datetime.combine(day, time(23, 30), tzinfo=UTC)
-                assert calendar._london_date(when) == when.astimezone(london).date()
+                assert calendar.london_date(when) == when.astimezone(london).date()
 
 
 # --- out of range and wrong types ---------------------------------------------------------
@@ -414,7 +414,7 @@ def test_between_is_monotonic_and_antisymmetric(start, e1, e2):
 )
 def test_received_date_is_the_first_working_day_on_or_after_the_local_day(when, tz):
     when = when.replace(tzinfo=tz)
-    local = calendar._london_date(when)
+    local = calendar.london_date(when)
     received = received_date(when)
     assert is_working_day(received)
     assert received >= local

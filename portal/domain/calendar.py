@@ -79,7 +79,7 @@ def _last_sunday(year: int, month: int) -> date:
     return end - timedelta(days=(end.weekday() + 1) % 7)
 
 
-def _london_date(when: datetime) -> date:
+def london_date(when: datetime) -> date:
     """The calendar day in London at ``when``; naive datetimes already are London time.
 
     UK summer time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
@@ -103,7 +103,7 @@ def received_date(when: datetime) -> date:
     Friday arrives on Saturday in England); naive ones are taken to be London time already.
     A non-working day rolls forward to the next working day, which becomes day 0.
     """
-    day = _london_date(when)
+    day = london_date(when)
     return day if is_working_day(day) else add_working_days(day, 1)
 
 

@@ -331,6 +331,22 @@ class ContactMethods(StepForm):
     }
 
 
+def _email(answers: Answers) -> bool:
+    return "email" in (answers.get("contact_methods") or ())
+
+
+class EmailSubject(StepForm):
+    email_subject_clear = radio(
+        _l("Can the subject line of our emails say they are about your complaint?"),
+        YES_NO,
+        _l("Select yes if our emails can say they are about your complaint"),
+        _l(
+            "If you select no, the subject line will only say it is a message from the council. "
+            "Select no if someone else might see your emails or the messages on your phone."
+        ),
+    )
+
+
 def _phone_or_post(answers: Answers) -> bool:
     return bool({"phone", "post"} & set(answers.get("contact_methods") or ()))
 
@@ -422,6 +438,7 @@ STEPS = (
     Step("evidence", Evidence, keys=("evidence",), template="journey/evidence.html"),
     Step("recording", Recording, applies=has_recording, keys=("recording_declaration",)),
     Step("contact_methods", ContactMethods, keys=("contact_methods",)),
+    Step("email_subject", EmailSubject, applies=_email, keys=("email_subject_clear",)),
     Step("safe_to_contact", SafeToContact, applies=_phone_or_post),
     Step("phone_times", PhoneTimes, applies=_phone),
     Step("safe_contact", SafeContact, keys=("safe_contact",)),

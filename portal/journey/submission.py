@@ -15,7 +15,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal import db, notify
+from portal import cases, db, notify
 from portal.domain.references import display, new_reference
 from portal.i18n import gettext as _
 from portal.journey import drafts
@@ -75,6 +75,8 @@ def submit(
             submitted_at=utcnow(),
         )
         db.session().add(case)
+        if case.kind == "complaint":
+            cases.received(db.session(), case)
         message = receipt(case)
         if message:
             notify.queue(db.session(), *message)
