@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.models import OutboxMessage, utcnow
+from portal.domain.contact import channels
+from portal.models import Case, OutboxMessage, utcnow
 from portal.notify.senders import FileSender, NotifySender, Sender, SmtpSender
 
 MAX_ATTEMPTS = 5
@@ -32,10 +33,40 @@ def sender_for(config: dict[str, Any]) -> Sender:
     return FileSender(config["OUTBOX_DIR"], from_address)
 
 
-def queue(session: Session, to: str, subject: str, body: str) -> OutboxMessage:
-    message = OutboxMessage(to=to, subject=subject, body=body, attempts=0)
+def queue(
+    session: Session,
+    to: str,
+    subject: str,
+    body: str,
+    channel: str = "email",
+    case_id: int | None = None,
+) -> OutboxMessage:
+    message = OutboxMessage(
+        to=to, subject=subject, body=body, attempts=0, channel=channel, case_id=case_id
+    )
     session.add(message)
     return message
+
+
+def to_person(
+    session: Session,
+    case: Case,
+    subject: str,
+    body: str,
+    discreet_subject: str,
+    sms: str | None = None,
+) -> list[OutboxMessage]:
+    """Queue what a case's person should hear, by the ways they said are safe
+    (portal.domain.contact): an email, with `discreet_subject` when they asked for one, and
+    a text when `sms` is given and texts are safe. Nothing, if they gave neither."""
+    reach = channels(case.answers or {})
+    queued = []
+    if reach.email:
+        chosen = discreet_subject if reach.discreet else subject
+        queued.append(queue(session, reach.email, chosen, body, case_id=case.id))
+    if reach.sms and sms:
+        queued.append(queue(session, reach.sms, "", sms, channel="sms", case_id=case.id))
+    return queued
 
 
 def deliver_pending(session: Session, sender: Sender) -> tuple[int, int]:

@@ -8,10 +8,9 @@ TRACKING_IDLE_MINUTES without a page, when the browser closes, or when the link 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import func, select
 from wtforms import ValidationError
@@ -21,26 +20,17 @@ from portal.domain.references import display, normalise
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender
-from portal.journey.complaint_steps import Service
 from portal.journey.forms import StepForm, email, short_text
 from portal.journey.govuk_fields import component, error_href
-from portal.journey.resume import _browser_changes_hands
-from portal.journey.summary import display as answer_in_words
-from portal.models import Case, TrackingLink
+from portal.models import Case
 from portal.security import limiter
-from portal.tracking import tokens
-
-bp = Blueprint("tracking", __name__, url_prefix="/track")
+from portal.tracking import bp, tokens, visit
 
 #: links actually sent, per email address and per client address; typing mistakes are free
 PER_EMAIL_LIMIT = "5 per hour"
 PER_ADDRESS_LIMIT = "20 per hour"
 #: at most this many cases get a link in one email: the most recent ones
 MOST_CASES = 5
-EXCERPT_CHARS = 200
-
-#: session keys of a signed-in visit
-CASE, LINK, SEEN = "track_case", "track_link", "track_seen"
 
 
 class TrackForm(StepForm):
@@ -185,81 +175,25 @@ def link(token: str) -> ResponseReturnValue:
         return _gone(checked.problem or tokens.INVALID)
     tokens.mark_used(data, checked.link)
     data.commit()
-    _browser_changes_hands()
-    session[CASE] = checked.link.case_id
-    session[LINK] = checked.link.id
-    session[SEEN] = int(time.time())
-    session.permanent = False  # closing the browser signs out: family computers are shared
+    visit.sign_in(checked.link)
     return redirect(url_for("tracking.case"))
 
 
 # Signed in ----------------------------------------------------------------------------------
 
 
-def _sign_out() -> None:
-    for key in (CASE, LINK, SEEN):
-        session.pop(key, None)
-
-
-def _signed_in() -> tuple[Case | None, str | None]:
-    """The case this browser is signed in to and, if the visit has ended, why."""
-    case_id, link_id, seen = session.get(CASE), session.get(LINK), session.get(SEEN)
-    if not isinstance(case_id, int) or not isinstance(link_id, str):
-        return None, None
-    idle = current_app.config["TRACKING_IDLE_MINUTES"] * 60
-    if not isinstance(seen, int) or time.time() - seen > idle:
-        return None, "idle"
-    data = db.session()
-    link_row = data.get(TrackingLink, link_id)
-    if tokens.problem(link_row) or link_row is None or link_row.case_id != case_id:
-        return None, "ended"
-    case = data.get(Case, case_id)
-    if case is None:
-        return None, "ended"
-    session[SEEN] = int(time.time())
-    return case, None
-
-
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= EXCERPT_CHARS:
-        return text
-    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
-
-
-def _service(answers: dict[str, Any]) -> str:
-    if answers.get("service") == "other" and answers.get("service_other"):
-        return str(answers["service_other"])
-    return answer_in_words(Service(formdata=None).service, answers)
-
-
-def case() -> ResponseReturnValue:
-    found, ended = _signed_in()
-    if found is None:
-        if ended:
-            _sign_out()
-            return render_template("tracking/signed_out.html", reason=ended)
-        return redirect(url_for("tracking.start"))
-    return render_template(
-        "tracking/case.html",
-        reference=display(found.reference),
-        service=_service(found.answers),
-        excerpt=_excerpt(str(found.answers.get("what_happened") or "")),
-    )
-
-
 def sign_out() -> ResponseReturnValue:
-    _sign_out()
+    visit.sign_out()
     return redirect(url_for("tracking.signed_out"))
 
 
 def sign_out_everywhere() -> ResponseReturnValue:
-    found, _ended = _signed_in()
+    found, _ended = visit.signed_in()
     if found is not None:
         data = db.session()
         tokens.revoke_all(data, found.id)
         data.commit()
-    _sign_out()
+    visit.sign_out()
     return redirect(url_for("tracking.signed_out", everywhere=1 if found else None))
 
 
@@ -270,7 +204,6 @@ def signed_out() -> ResponseReturnValue:
 
 bp.add_url_rule("", "start", csrf_rerender(start, _rerender_start), methods=["GET", "POST"])
 bp.add_url_rule("/sent", "sent", sent)
-bp.add_url_rule("/case", "case", case)
 bp.add_url_rule("/sign-out", "sign_out", sign_out, methods=["POST"])
 bp.add_url_rule(
     "/sign-out-everywhere", "sign_out_everywhere", sign_out_everywhere, methods=["POST"]

@@ -23,7 +23,9 @@ depends_on = None
 
 def upgrade():
     with op.batch_alter_table("outbox") as batch:
-        batch.add_column(sa.Column("channel", sa.String(10), nullable=False, server_default="email"))
+        batch.add_column(
+            sa.Column("channel", sa.String(10), nullable=False, server_default="email")
+        )
         batch.add_column(sa.Column("case_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("given_up_at", sa.DateTime(timezone=True), nullable=True))

@@ -1,0 +1,1 @@
+"""Placeholder: asking what is happening, escalating and withdrawing (issue 6)."""
