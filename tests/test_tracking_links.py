@@ -24,11 +24,14 @@ def address() -> str:
     return f"carer-{uuid.uuid4().hex[:8]}@example.org"
 
 
-def submitted(client, to: str | None = None, what: str | None = None) -> tuple[str, str]:
-    """A sent complaint from `to`; returns (address, reference)."""
+def submitted(
+    client, to: str | None = None, what: str | None = None, changes: dict | None = None
+) -> tuple[str, str]:
+    """A sent complaint from `to`, with `changes` to PARENT's answers by step; returns
+    (address, reference)."""
     to = to or address()
     contact = {"contact_methods": ["email"], "contact_email": to}
-    changes = {"contact-methods": contact}
+    changes = {"contact-methods": contact, **(changes or {})}
     if what:
         changes["what-happened"] = {"what_happened": what}
     complete(client, **changes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Regexp
 
 from portal.domain import screening
 from portal.i18n import gettext as _
@@ -27,6 +27,7 @@ from portal.journey.forms import (
     choice,
     email,
     long_text,
+    optional_text,
     radio,
     short_text,
     text,
@@ -42,16 +43,6 @@ def for_someone_else(answers: Answers) -> bool:
 
 def is_young_person(answers: Answers) -> bool:
     return answers.get("role") in {"child", "care_leaver"}
-
-
-def _optional_text(label: Any, max_chars: int = 500) -> TextAreaField:
-    return TextAreaField(
-        label,
-        validators=[
-            Optional(),
-            Length(max=max_chars, message=_l("Use %(n)s characters or fewer", n=max_chars)),
-        ],
-    )
 
 
 def _revealed_text(label: Any, message: Any, max_chars: int = 200, **govuk: Any) -> StringField:
@@ -139,7 +130,7 @@ class NoConsentReason(StepForm):
         ],
         _l("Select why they do not know or agree"),
     )
-    no_consent_other = _optional_text(_l("Tell us why (optional)"))
+    no_consent_other = optional_text(_l("Tell us why (optional)"))
     reveals = {"no_consent_reason": {"other": ("no_consent_other",)}}
 
 
@@ -406,7 +397,7 @@ class Adjustments(StepForm):
     interpreter_language = _revealed_text(
         _l("Which language?"), _l("Enter the language you need an interpreter for"), 100
     )
-    adjustments_other = _optional_text(_l("Tell us what you need (optional)"))
+    adjustments_other = optional_text(_l("Tell us what you need (optional)"))
     reveals = {
         "adjustments": {"interpreter": ("interpreter_language",), "other": ("adjustments_other",)}
     }

@@ -362,6 +362,19 @@ def long_text(label: Any, message: Any, hint: Any = None, max_chars: int = 5000)
     )
 
 
+def optional_text(label: Any, hint: Any = None, max_chars: int = 500) -> Any:
+    """An optional free-text answer with a character count."""
+    return TextAreaField(
+        label,
+        description=hint if hint is not None else "",
+        validators=[
+            Optional(),
+            Length(max=max_chars, message=_l("Use %(n)s characters or fewer", n=max_chars)),
+        ],
+        render_kw={"max_chars": max_chars},
+    )
+
+
 def short_text(label: Any, hint: Any = None, max_chars: int = 200, **govuk: Any) -> Any:
     """An optional one-line answer."""
     return StringField(
