@@ -42,7 +42,8 @@ setup: $(BIN)/.installed static/dist/manifest.json translations-compile ## Insta
 run: setup ## Set up, migrate the SQLite database and serve on http://127.0.0.1:8000
 	$(BIN)/flask --app wsgi db upgrade
 	@echo "Serving $${COUNCIL:-example} council on http://$(HOST):$(PORT)"
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - wsgi:app
+	@echo "Emails and texts: http://$(HOST):$(PORT)/dev/outbox (DEV_OUTBOX=0 turns it off)"
+	DEV_OUTBOX=$${DEV_OUTBOX:-1} $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - wsgi:app
 
 chromium: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import Flask
@@ -27,6 +28,17 @@ def _configure_jinja(app: Flask) -> None:
     app.jinja_env.globals["format_date"] = format_date
 
 
+def _configure_logging(app: Flask) -> None:
+    """In development, show the outbox's INFO lines (where each message was saved, and its
+    links) on the terminal; tests and production keep their own logging settings."""
+    if app.config["TESTING"] or app.config["PORTAL_ENV"] == "production":
+        return
+    logging.getLogger("portal.notify").setLevel(logging.INFO)
+    # Flask gives the "portal" logger a stderr handler when nothing else handles its records,
+    # as under gunicorn and `flask` commands; "portal.notify" records propagate to it.
+    app.logger  # noqa: B018 - creating app.logger adds that handler
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
@@ -50,13 +62,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    _configure_logging(app)
 
-    from portal import journey, staff, tracking
+    from portal import dev, journey, staff, tracking
 
     app.register_blueprint(pages)
     journey.init_app(app)
     tracking.init_app(app)
     staff.init_app(app)
+    dev.init_app(app)
 
     directory = national_directory()
 

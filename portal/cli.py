@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -42,17 +43,51 @@ def purge_drafts() -> None:
     click.echo(f"purged {removed} drafts")
 
 
-notify_cli = AppGroup("notify", help="Email.")
+notify_cli = AppGroup("notify", help="Emails and text messages.")
 
 
 @notify_cli.command("send")
-def send() -> None:
-    """Deliver every email waiting in the outbox."""
+@click.option(
+    "--watch",
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
+    help="Keep going: deliver what is due every SECONDS, until stopped (a worker process).",
+)
+def send(watch: float | None) -> None:
+    """Deliver the messages in the outbox that are due; failures wait and are tried again."""
     from portal import db
     from portal.notify import deliver_pending, sender_for
 
-    sent, failed = deliver_pending(db.session(), sender_for(current_app.config))
-    click.echo(f"sent {sent}, failed {failed}")
+    sender = sender_for(current_app.config)
+    if watch is not None:
+        click.echo(f"delivering the outbox every {watch:g} seconds; Ctrl+C stops")
+    try:
+        while True:
+            done = deliver_pending(db.session(), sender)
+            if watch is None or any(done):
+                click.echo(f"sent {done.sent}, failed {done.failed}, given up {done.given_up}")
+            if watch is None:
+                return
+            db.session().close()
+            time.sleep(watch)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@notify_cli.command("retry")
+@click.argument("message_ids", type=int, nargs=-1, required=True, metavar="ID...")
+def retry_messages(message_ids: tuple[int, ...]) -> None:
+    """Try unsent messages again now, even ones given up on (ids as /dev/outbox shows)."""
+    from portal import db
+    from portal.notify import deliver_pending, retry, sender_for
+
+    data = db.session()
+    found = [i for i in message_ids if retry(data, i) is not None]
+    missing = sorted(set(message_ids) - set(found))
+    if missing:
+        click.echo(f"no unsent message with id {', '.join(map(str, missing))}", err=True)
+    done = deliver_pending(data, sender_for(current_app.config), only=found)
+    click.echo(f"sent {done.sent}, failed {done.failed}, given up {done.given_up}")
 
 
 #: how the deadlines command names each milestone of stages.timeline(), and what it counts from

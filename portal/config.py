@@ -50,11 +50,14 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "TRUSTED_PROXY_HOPS": int(env.get("TRUSTED_PROXY_HOPS", "0") or 0),
         "NOTIFY_API_KEY": env.get("NOTIFY_API_KEY", ""),
         "NOTIFY_TEMPLATE_ID": env.get("NOTIFY_TEMPLATE_ID", ""),
+        "NOTIFY_SMS_TEMPLATE_ID": env.get("NOTIFY_SMS_TEMPLATE_ID", ""),
         "NOTIFY_BASE_URL": env.get("NOTIFY_BASE_URL", ""),
         "SMTP_URL": env.get("SMTP_URL", ""),
         "MAIL_FROM": env.get("MAIL_FROM", "no-reply@example.org"),
         "UPLOAD_DIR": env.get("UPLOAD_DIR") or str(INSTANCE / "uploads"),
         "OUTBOX_DIR": env.get("OUTBOX_DIR") or str(INSTANCE / "outbox"),
+        # /dev/outbox lists every message sent; never registered when PORTAL_ENV=production.
+        "DEV_OUTBOX": _flag(env.get("DEV_OUTBOX"), False),
         # Unfinished answers are kept this long after their last change, then purged.
         "DRAFT_LIFETIME_DAYS": int(env.get("DRAFT_LIFETIME_DAYS", "28") or 28),
         # A "save and come back later" link lasts this long, but never past its draft's expiry.

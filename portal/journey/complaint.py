@@ -13,6 +13,7 @@ from flask import Blueprint, current_app, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 
+from portal.domain.contact import channels
 from portal.domain.intake import first_dates, triage_flags
 from portal.domain.references import display
 from portal.i18n import gettext as _
@@ -20,7 +21,7 @@ from portal.journey import drafts, equality, submission
 from portal.journey.complaint_steps import COMPLAINT
 from portal.journey.screening_steps import SCREENING
 from portal.journey.views import JourneyViews
-from portal.models import Case
+from portal.models import Case, OutboxMessage
 
 DECLARATION = "declaration"
 
@@ -61,16 +62,20 @@ def _after_submit(case: Case) -> str:
     return equality.offer(url_for("complaint.confirmation"))
 
 
-def receipt(case: Case) -> tuple[str, str, str] | None:
-    """The acknowledgement email: reference, first dates and the tracking link."""
-    answers = case.answers
-    if "email" not in (answers.get("contact_methods") or []) or not answers.get("contact_email"):
-        return None
+def receipt(case: Case) -> list[OutboxMessage]:
+    """The acknowledgement, by the ways the person said are safe: an email with the reference,
+    the first dates and the tracking link, and a short text with the reference and the link.
+
+    The case must already have its id; the messages join the caller's transaction.
+    """
+    reach = channels(case.answers)
+    if not (reach.email or reach.sms):
+        return []
     council = current_app.extensions["council"]
     dates = first_dates(case.submitted_at, council.timescales)
     reference = display(case.reference)
     # A real link, in the same transaction as the case: signing in needs no email address.
-    from portal import db
+    from portal import db, notify
     from portal.tracking import tokens
 
     track = tokens.url(tokens.create(db.session(), case)[1])
@@ -89,7 +94,22 @@ def receipt(case: Case) -> tuple[str, str, str] | None:
         stage1=_long_date(dates.stage1_by),
         track=track,
     )
-    return answers["contact_email"], _("Your complaint reference: %(r)s", r=reference), body
+    # Short, and like the discreet subject it does not say what it is about: texts show on
+    # a locked phone's screen.
+    sms = _(
+        "%(council)s: your reference is %(reference)s. See how it is going: %(track)s",
+        council=council.name,
+        reference=reference,
+        track=track,
+    )
+    return notify.to_person(
+        db.session(),
+        case,
+        _("Your complaint reference: %(r)s", r=reference),
+        body,
+        discreet_subject=_("A message from %(council)s", council=council.name),
+        sms=sms,
+    )
 
 
 def _long_date(value: Any) -> str:

@@ -162,7 +162,7 @@ def save() -> ResponseReturnValue:
         _email_body(url, link.expires_at),
     )
     data.commit()
-    notify.deliver_pending(data, notify.sender_for(current_app.config))
+    notify.deliver_now(data, [message])
     session[SENT] = message.id
     # The draft's cookie now lasts only until the browser closes: the email is the way back.
     session.permanent = False

@@ -20,7 +20,7 @@ from portal.domain.references import display, new_reference
 from portal.i18n import gettext as _
 from portal.journey import drafts
 from portal.journey.views import JourneyViews
-from portal.models import Case, utcnow
+from portal.models import Case, OutboxMessage, utcnow
 
 LAST_CASE = "last_case"
 
@@ -29,14 +29,15 @@ def _case_for_draft(draft_id: str) -> Case | None:
     return db.session().scalars(select(Case).where(Case.draft_id == draft_id)).first()
 
 
-Receipt = Callable[[Case], "tuple[str, str, str] | None"]
+#: queues a new case's receipt (in the caller's transaction) and returns what it queued
+Receipt = Callable[[Case], "list[OutboxMessage]"]
 
 
-def feedback_receipt(case: Case) -> tuple[str, str, str] | None:
+def feedback_receipt(case: Case) -> list[OutboxMessage]:
     """A compliment's or comment's receipt, if the person gave an address."""
     email = case.answers.get("email")
     if not email:
-        return None
+        return []
     council = current_app.extensions["council"]
     body = _(
         "Thank you for your %(kind)s to %(council)s.\n\nYour reference is %(reference)s. "
@@ -45,7 +46,8 @@ def feedback_receipt(case: Case) -> tuple[str, str, str] | None:
         council=council.name,
         reference=display(case.reference),
     )
-    return email, _("Your reference: %(reference)s", reference=display(case.reference)), body
+    subject = _("Your reference: %(reference)s", reference=display(case.reference))
+    return [notify.queue(db.session(), email, subject, body, case_id=case.id)]
 
 
 def submit(
@@ -63,7 +65,9 @@ def submit(
     if not position.complete:
         return redirect(views.position_url(position))
     case = _case_for_draft(draft.id)
+    data = db.session()
     created = False
+    queued: list[OutboxMessage] = []
     for _attempt in range(3):
         if case is not None:
             break
@@ -74,21 +78,21 @@ def submit(
             answers=dict(draft.answers),
             submitted_at=utcnow(),
         )
-        db.session().add(case)
-        if case.kind == "complaint":
-            cases.received(db.session(), case)
-        message = receipt(case)
-        if message:
-            notify.queue(db.session(), *message)
+        data.add(case)
         try:
-            db.session().commit()
+            # The id, for the receipt's rows; a second submit of this draft may fail here.
+            data.flush()
+            if case.kind == "complaint":
+                cases.received(data, case)
+            queued = receipt(case)
+            data.commit()
             created = True
         except IntegrityError:
-            db.session().rollback()
+            data.rollback()
             case = _case_for_draft(draft.id)
-            message = None
-    if created and message:
-        notify.deliver_pending(db.session(), notify.sender_for(current_app.config))
+            queued = []
+    # Only this receipt: older failures are `flask notify send`'s job, not this page's.
+    notify.deliver_now(data, queued)
     session[LAST_CASE] = case.reference
     drafts.forget()
     if created and after is not None:
