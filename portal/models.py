@@ -173,7 +173,10 @@ class CaseMessage(Base):
     """A message between the person and the council, kept in the case history for good."""
 
     __tablename__ = "case_messages"
-    __table_args__ = (Index("ix_case_messages_case_created", "case_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_case_messages_case_created", "case_id", "created_at"),
+        Index("ux_case_messages_case_form", "case_id", "form_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
@@ -187,6 +190,9 @@ class CaseMessage(Base):
     #: when the other side first opened it
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    #: the one-time id of the form that sent it, so a double click or a refresh that posts
+    #: the same form again finds this row instead of adding a second (None for staff's)
+    form_id: Mapped[str | None] = mapped_column(String(64))
 
     files: Mapped[list[CaseFile]] = relationship(order_by="CaseFile.id")
 

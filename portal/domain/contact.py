@@ -27,7 +27,7 @@ class Channels:
 
 def mobile(number: str) -> str | None:
     """A UK mobile number in +44 form, or None for anything else (landlines cannot take texts)."""
-    digits = re.sub(r"[\s().-]", "", number or "")
+    digits = re.sub(r"[\s().-]", "", (number or "").replace("(0)", ""))
     if not _MOBILE.match(digits):
         return None
     return "+44" + digits[-10:]
