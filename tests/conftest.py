@@ -71,6 +71,9 @@ class LintingClient(FlaskClient):
     direction = "ltr"
 
     def open(self, *args, **kwargs):
+        # Buffered, as a server would send it: the response is closed, so what runs after a
+        # response has gone (emails, see portal.notify.deliver_now) has run.
+        kwargs.setdefault("buffered", True)
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and response.status_code != 302:
             lint(response, self.lang, self.direction)

@@ -302,3 +302,48 @@ def test_no_personal_data_in_links(app, client):
     [path] = links_in(app, to)
     for value in (to, reference, PARENT["your-name"]["your_name"], "Sam"):
         assert value.lower() not in path.lower()
+
+
+def test_known_and_unknown_addresses_take_much_the_same_time(app_factory):
+    """Over a real server: the email is sent after the response has gone, so the time /track
+    takes does not say whether it knew the address."""
+    import statistics
+    import threading
+    import urllib.parse
+    import urllib.request
+    from http.cookiejar import CookieJar
+
+    from werkzeug.serving import make_server
+
+    app = app_factory()
+    known, _reference = submitted(app.test_client())
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    try:
+        form = opener.open(f"{base}/track").read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+
+        def timed(address: str) -> float:
+            data = urllib.parse.urlencode({"csrf_token": token, "email": address}).encode()
+            started = time.perf_counter()
+            with opener.open(f"{base}/track", data=data) as response:
+                assert SAME_WORDS in response.read().decode()
+            return time.perf_counter() - started
+
+        timed(known), timed(address())  # warm up both paths
+        times: dict[str, list[float]] = {"known": [], "unknown": []}
+        for _ in range(12):
+            times["known"].append(timed(known))
+            times["unknown"].append(timed(address()))
+    finally:
+        server.shutdown()
+        server.server_close()
+    known_median = statistics.median(times["known"])
+    unknown_median = statistics.median(times["unknown"])
+    assert known_median < unknown_median * 1.5 + 0.005, times
+    deadline = time.time() + 5
+    while len(mail_to(app, known)) < 14 and time.time() < deadline:
+        time.sleep(0.05)
+    assert len(mail_to(app, known)) == 14, "every known request sent its email"

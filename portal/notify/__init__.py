@@ -1,7 +1,7 @@
 """The outbox: emails and texts are queued with the data they report and delivered afterwards.
 
-Queueing is part of the caller's transaction. Straight after a request, `deliver_now` tries
-only the messages that request queued, so nobody's page waits on older failures; everything
+Queueing is part of the caller's transaction. Once a response has gone, `deliver_now` tries
+only the messages its request queued, so nobody's page waits on a mail server; everything
 else is `flask notify send`'s job (`--watch` keeps it going). A failure is recorded and tried
 again later, further apart each time (`backoff`), until MAX_ATTEMPTS; then the message is
 marked given up. No row is ever deleted, so a mail server being down never loses a message.
@@ -13,10 +13,11 @@ from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from flask import current_app
+from flask import Response, after_this_request, current_app, has_request_context
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from portal import db
 from portal.domain.contact import channels
 from portal.models import Case, OutboxMessage, utcnow
 from portal.notify.senders import (
@@ -105,12 +106,29 @@ def to_person(
     return queued
 
 
-def deliver_now(session: Session, messages: Iterable[OutboxMessage]) -> Delivery:
-    """Try just these (committed) messages, straight after the request that queued them."""
+def deliver_now(session: Session, messages: Iterable[OutboxMessage]) -> None:
+    """Try just these (committed) messages, as soon as the response has gone.
+
+    After the response, not before it: the page never waits on a mail server, and how long a
+    page took cannot tell anyone whether an email was sent (/track answers the same, in the
+    same time, whether or not it knows an address). Outside a request, it sends at once.
+    """
     ids = [message.id for message in messages]
     if not ids:
-        return Delivery()
-    return deliver_pending(session, sender_for(current_app.config), only=ids)
+        return
+    if not has_request_context():
+        deliver_pending(session, sender_for(current_app.config), only=ids)
+        return
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def send() -> None:
+        with app.app_context():
+            deliver_pending(db.session(), sender_for(app.config), only=ids)
+
+    @after_this_request
+    def _when_sent(response: Response) -> Response:
+        response.call_on_close(send)
+        return response
 
 
 def deliver_pending(

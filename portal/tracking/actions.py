@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from portal import cases, db, notify
@@ -25,9 +26,9 @@ from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender
 from portal.journey.forms import StepForm, long_text, optional_text
 from portal.journey.govuk_fields import component, error_href
-from portal.models import Case, CaseMessage
+from portal.models import Case, OutboxMessage
 from portal.security import limiter
-from portal.tracking import bp, progress, team, visit
+from portal.tracking import bp, messages, progress, team, visit
 
 #: what the person last did, for the confirmation page (kept for the visit only)
 DONE = "track_done"
@@ -63,8 +64,9 @@ class Action:
     slug: str
     form: type[StepForm]
     offered: Callable[[CaseState], bool]
-    #: records what the person did; returns the kind of confirmation to show
-    act: Callable[[Session, Case, CaseState, StepForm], str]
+    #: records what the person did, with the message `form_id` makes unique; returns the
+    #: kind of confirmation to show and the emails it queued
+    act: Callable[[Session, Case, CaseState, StepForm, str], tuple[str, list[OutboxMessage]]]
 
 
 def next_stage(state: CaseState) -> int:
@@ -72,27 +74,26 @@ def next_stage(state: CaseState) -> int:
     return 2 if state.stage_reached == 1 else 3
 
 
-def _message(data: Session, case: Case, topic: str, body: str) -> None:
-    data.add(CaseMessage(case_id=case.id, sender="person", topic=topic, body=body))
+Done = tuple[str, list[OutboxMessage]]
 
 
-def _ask(data: Session, case: Case, state: CaseState, form: StepForm) -> str:
+def _ask(data: Session, case: Case, state: CaseState, form: StepForm, form_id: str) -> Done:
     note = (form.note.data or "").strip()
-    _message(data, case, "chase", note or _("You asked what is happening with your complaint."))
-    team.tell(data, case, _("The person asked what is happening"))
-    return "asked"
+    body = note or _("You asked what is happening with your complaint.")
+    messages.record(data, case, body, "chase", form_id)
+    return "asked", team.tell(data, case, _("The person asked what is happening"))
 
 
-def _escalate(data: Session, case: Case, state: CaseState, form: StepForm) -> str:
+def _escalate(data: Session, case: Case, state: CaseState, form: StepForm, form_id: str) -> Done:
     stage = next_stage(state)
     kind = Kind.STAGE2_REQUESTED if stage == 2 else Kind.STAGE3_REQUESTED
     council = current_app.extensions["council"]
     after = cases.record(data, case, kind, council.timescales, by=cases.PERSON)
-    _message(data, case, f"stage{stage}", form.reason.data)
-    team.tell(data, case, _("The person asked for stage %(stage)s", stage=stage))
+    messages.record(data, case, form.reason.data, f"stage{stage}", form_id)
+    queued = team.tell(data, case, _("The person asked for stage %(stage)s", stage=stage))
     due = progress.due(after)
     reference = display(case.reference)
-    notify.to_person(
+    queued += notify.to_person(
         data,
         case,
         _("You asked for stage %(stage)s: %(reference)s", stage=stage, reference=reference),
@@ -107,17 +108,17 @@ def _escalate(data: Session, case: Case, state: CaseState, form: StepForm) -> st
         ),
         discreet_subject=_("A message from %(council)s", council=council.name),
     )
-    return f"stage{stage}"
+    return f"stage{stage}", queued
 
 
-def _withdraw(data: Session, case: Case, state: CaseState, form: StepForm) -> str:
+def _withdraw(data: Session, case: Case, state: CaseState, form: StepForm, form_id: str) -> Done:
     council = current_app.extensions["council"]
     cases.record(data, case, Kind.WITHDRAWN, council.timescales, by=cases.PERSON)
     reason = (form.reason.data or "").strip()
-    _message(data, case, "withdrawal", reason or _("You withdrew your complaint."))
-    team.tell(data, case, _("The person withdrew their complaint"))
+    messages.record(data, case, reason or _("You withdrew your complaint."), "withdrawal", form_id)
+    queued = team.tell(data, case, _("The person withdrew their complaint"))
     reference = display(case.reference)
-    notify.to_person(
+    queued += notify.to_person(
         data,
         case,
         _("You withdrew your complaint: %(reference)s", reference=reference),
@@ -129,7 +130,7 @@ def _withdraw(data: Session, case: Case, state: CaseState, form: StepForm) -> st
         ),
         discreet_subject=_("A message from %(council)s", council=council.name),
     )
-    return "withdrawn"
+    return "withdrawn", queued
 
 
 ACTIONS = {
@@ -140,7 +141,12 @@ ACTIONS = {
 
 
 def _render(
-    action: Action, case: Case, state: CaseState, form: StepForm, page_error: Any = None
+    action: Action,
+    case: Case,
+    state: CaseState,
+    form: StepForm,
+    form_id: str,
+    page_error: Any = None,
 ) -> str:
     fields = [f for f in form if f.name != "csrf_token"]
     errors = [{"text": str(f.errors[0]), "href": error_href(f)} for f in fields if f.errors]
@@ -155,6 +161,7 @@ def _render(
         council=current_app.extensions["council"],
         reference=display(case.reference),
         back_url=url_for("tracking.case"),
+        form_id=form_id,
     )
 
 
@@ -171,16 +178,18 @@ def take(case: Case, slug: str) -> ResponseReturnValue:
         # says where things stand.
         return redirect(url_for("tracking.case"))
     form = action.form()
+    form_id = messages.new_form_id(request.form.get("form_id"))
     if request.method != "POST" or not form.validate():
-        return _render(action, case, state, form)
+        return _render(action, case, state, form, form_id)
     data = db.session()
     try:
-        done = action.act(data, case, state, form)
-    except StageError:
+        done, queued = action.act(data, case, state, form, form_id)
+        data.commit()
+    except (StageError, IntegrityError):
+        # Not allowed any more, or the same form sent twice at once: the first one counted.
         data.rollback()
         return redirect(url_for("tracking.case"))
-    data.commit()
-    notify.deliver_pending(data, notify.sender_for(current_app.config))
+    notify.deliver_now(data, queued)
     session[DONE] = done
     return redirect(url_for("tracking.done"))
 
@@ -191,7 +200,8 @@ def _rerender(slug: str) -> ResponseReturnValue:
         return redirect(url_for("tracking.start"))
     action = ACTIONS[slug]
     message = _("Your answer was not sent because this page was open for a long time. Try again.")
-    return _render(action, case, _state(case), action.form(), page_error=message)
+    form_id = messages.new_form_id(request.form.get("form_id"))
+    return _render(action, case, _state(case), action.form(), form_id, page_error=message)
 
 
 @visit.required

@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal import cases, db
+from portal import cases, db, notify
 from portal.domain.case_state import CLOSED_STAGE
 from portal.i18n import gettext as _
 from portal.journey.govuk_fields import component, error_href
@@ -168,14 +168,14 @@ def _send(case: Case, answers: dict[str, Any]) -> ResponseReturnValue:
     messages.record(
         data, case, steps.message_text(case.answers, answers), topic="advocacy", form_id=posted
     )
-    team.tell(data, case, _("The person asked for an advocate"))
+    queued = team.tell(data, case, _("The person asked for an advocate"))
     try:
         data.commit()
     except IntegrityError:  # the same form, posted twice at the same moment
         data.rollback()
         return redirect(url_for("tracking.advocate_sent"))
     session.pop(KEY, None)
-    messages.deliver()
+    notify.deliver_now(data, queued)
     return redirect(url_for("tracking.advocate_sent"))
 
 

@@ -176,11 +176,6 @@ def record(
     return message
 
 
-def deliver() -> None:
-    data = db.session()
-    notify.deliver_pending(data, notify.sender_for(current_app.config))
-
-
 class MessageForm(StepForm):
     message = TextAreaField(_l("Send a message"), render_kw={"max_chars": MAX_CHARS})
     files = MultipleFileField(_l("Add files (optional)"))
@@ -285,14 +280,14 @@ def new_message(found: Case) -> ResponseReturnValue:
                 created_at=utcnow(),
             )
         )
-    team.tell(data, found, _("The person sent a message"))
+    queued = team.tell(data, found, _("The person sent a message"))
     try:
         data.commit()
     except IntegrityError:  # the same form, posted twice at the same moment
         data.rollback()
         _forget(stored)
         return _sent()
-    deliver()
+    notify.deliver_now(data, queued)
     return _sent()
 
 

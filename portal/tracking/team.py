@@ -12,17 +12,17 @@ from sqlalchemy.orm import Session
 from portal import notify
 from portal.domain.references import display
 from portal.i18n import gettext as _
-from portal.models import Case
+from portal.models import Case, OutboxMessage
 
 
-def tell(data: Session, case: Case, what: str) -> None:
+def tell(data: Session, case: Case, what: str) -> list[OutboxMessage]:
     """Queue a note to the complaints team's mailbox, if the council profile gives one."""
     council = current_app.extensions["council"]
     address = council.complaints_team.email
     if not address:
-        return
+        return []
     reference = display(case.reference)
-    notify.queue(
+    message = notify.queue(
         data,
         address,
         _("%(what)s: %(reference)s", what=what, reference=reference),
@@ -34,3 +34,4 @@ def tell(data: Session, case: Case, what: str) -> None:
         ),
         case_id=case.id,
     )
+    return [message]

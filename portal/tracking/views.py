@@ -127,9 +127,9 @@ def start() -> ResponseReturnValue:
         made = [(case, tokens.url(tokens.create(data, case)[1])) for case in cases]
         # To the address on the complaint, as it was given, not as it was typed here.
         to = cases[0].answers["contact_email"]
-        notify.queue(data, to, _("Follow your complaint"), _links_email(made))
+        message = notify.queue(data, to, _("Follow your complaint"), _links_email(made))
         data.commit()
-        notify.deliver_pending(data, notify.sender_for(current_app.config))
+        notify.deliver_now(data, [message])
     # The same answer either way: the page must not tell anyone whose email we hold.
     return redirect(url_for("tracking.sent"))
 
