@@ -137,3 +137,33 @@ def test_following_a_complaint_through_every_state_to_stage_2(page: Page, live_a
     submit(page, "Withdraw my complaint")
     click_and_wait(page, page.get_by_role("link", name="Go back to your complaint"))
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Your complaint is closed")
+
+
+def test_messages_and_asking_for_an_advocate(page: Page, live_app: Flask) -> None:
+    path, _reference = receipt_link(live_app)
+    page.goto(path)
+    expect_path(page, "/track/case")
+    check(page)
+
+    click_and_wait(page, page.get_by_role("link", name="Send a message"))
+    submit(page, "Send message")  # the error state
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.get_by_label("Send a message").fill("The new social worker has not called.\nTwice.")
+    submit(page, "Send message")
+    expect_path(page, "/track/messages")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your message has been sent")
+
+    go(page, "/track/case")
+    click_and_wait(page, page.get_by_role("button", name="Ask for an advocate"))
+    submit(page)  # the error state of the first question
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.get_by_label("The child or young person").or_(
+        page.get_by_label(re.compile("who the complaint is about"))
+    ).check()
+    submit(page)
+    page.get_by_label("Yes").check()
+    submit(page)
+    page.get_by_label("A parent agrees").check()
+    submit(page)
+    submit(page, "Ask for an advocate")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("We have asked for an advocate")
