@@ -5,20 +5,25 @@
 - `check(page)` runs axe with the full default rule set (0 violations, report as the message)
   and fails if any same-origin request failed or returned 4xx/5xx since the last check.
 
+Axe runs once per distinct page state in a test session (per xdist worker): a page whose DOM,
+viewport and JavaScript setting match one already checked, apart from the per-request CSP
+nonce and CSRF token, is not checked again. Any change to the page's HTML is checked anew.
+`submit(page, axe=False)` (and `click_and_wait`, `check`) checks only the requests, for a
+state axed elsewhere, e.g. most screening error states (e2e/test_screening.py).
+
 Request watching is attached to a page on its first `go`/`check`, so it also covers pages
 from contexts a test makes itself (no JavaScript, narrow viewport).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Browser, BrowserContext, Page, Response, Route, expect
-
-_AXE = Axe()
 
 CONTINUE = re.compile(r"^Continue$")
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
@@ -54,14 +59,60 @@ def _without_known_govuk_issues(violations: list[dict]) -> list[dict]:
     return kept
 
 
+#: per-request values that differ between otherwise identical pages: the CSRF token's input
+#: and CSP nonces (Chromium blanks a nonce attribute once parsed, but do not rely on that)
+_VOLATILE = r'<input\b[^>]*\bname="csrf_token"[^>]*>|\bnonce="[^"]*"'
+#: page states axe has passed in this session: (path, no JS, viewport, hash of the DOM)
+_PASSED: set[tuple[str, bool, str, str]] = set()
+#: in the page, in one round trip: a hash of its DOM without the volatile parts, and whether
+#: axe-core is there already (it is, from the context's init script, after the first check)
+_LOOK = f"""async () => {{
+    const html = document.documentElement.outerHTML.replace(/{_VOLATILE}/g, "");
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(html));
+    const hash = Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, "0"));
+    return {{hash: hash.join(""), axe: typeof window.axe === "object"}};
+}}"""
+#: axe-core, full default rule set; only the violations come back (the report needs no more)
+_AXE_RUN = "axe.run({resultTypes: ['violations']}).then(r => ({violations: r.violations}))"
+
+
+def _run_axe(page: Page, has_axe: bool) -> AxeResults:
+    """axe.run on the page. A context gets axe-core as an init script on its first check, so
+    its later pages have it from the start and the 570 kB source is not sent each time."""
+    context = page.context
+    if not getattr(context, "_e2e_axe", False):
+        context.add_init_script(AXE_SCRIPT)
+        context._e2e_axe = True  # type: ignore[attr-defined]
+    if not has_axe:
+        page.evaluate(AXE_SCRIPT)
+    return AxeResults(page.evaluate(_AXE_RUN))
+
+
 def axe_check(page: Page) -> None:
     """Axe, full default rule set: fail on any violation, with axe's report as the message.
-    (Apart from GOV.UK Frontend's aria-expanded on conditional radios: see above.)"""
-    target = _mirror(page) if getattr(page.context, "_e2e_no_js", False) else page
-    results = _AXE.run(target)
+    (Apart from GOV.UK Frontend's aria-expanded on conditional radios: see above.)
+    Skipped for a page state that has already passed in this session (see the top)."""
+    path, size = urlsplit(page.url).path, repr(page.viewport_size)
+    if getattr(page.context, "_e2e_no_js", False):
+        # No JavaScript runs in the page: hash its DOM here, and axe it in a mirror.
+        html = page.content()
+        digest = hashlib.sha256(re.sub(_VOLATILE, "", html).encode()).hexdigest()
+        state = (path, True, size, digest)
+        if state in _PASSED:
+            return
+        target = _mirror(page, html)
+        results = _run_axe(target, has_axe=target.evaluate("typeof window.axe === 'object'"))
+    else:
+        look = page.evaluate(_LOOK)
+        state = (path, False, size, look["hash"])
+        if state in _PASSED:
+            return
+        target = page
+        results = _run_axe(page, has_axe=look["axe"])
     results.response["violations"] = _without_known_govuk_issues(results.response["violations"])
     note = " (the no-JavaScript page's DOM, re-rendered to run axe)" if target is not page else ""
     assert results.violations_count == 0, f"{page.url}{note}\n{results.generate_report()}"
+    _PASSED.add(state)
 
 
 def new_no_js_context(browser: Browser, base_url: str, **options) -> BrowserContext:
@@ -71,7 +122,7 @@ def new_no_js_context(browser: Browser, base_url: str, **options) -> BrowserCont
     return context
 
 
-def _mirror(page: Page) -> Page:
+def _mirror(page: Page, html: str) -> Page:
     """Axe cannot run where JavaScript is off: Chromium fires no timers, so axe.run never
     settles. Instead, serve this page's DOM (scripts removed, so it stays the no-JS DOM) at
     the same URL to a JavaScript-enabled page of the same size, with the same CSS, and run
@@ -97,7 +148,7 @@ def _mirror(page: Page) -> Page:
         mirror.route("**/*", serve)
         context.on("close", lambda _context: mirror_context.close())
         context._e2e_mirror = mirror  # type: ignore[attr-defined]
-    mirror._e2e_html = _SCRIPT.sub("", page.content())  # type: ignore[attr-defined]
+    mirror._e2e_html = _SCRIPT.sub("", html)  # type: ignore[attr-defined]
     mirror.goto(page.url)
     return mirror
 
@@ -139,11 +190,13 @@ def watch(page: Page) -> Watcher:
     return watcher
 
 
-def check(page: Page) -> None:
-    """Axe the page as it is now, and fail on any failed or 4xx/5xx same-origin request."""
+def check(page: Page, axe: bool = True) -> None:
+    """Axe the page as it is now, and fail on any failed or 4xx/5xx same-origin request.
+    `axe=False` checks the requests only: for a page state axed elsewhere (say where)."""
     watcher = watch(page)
     page.wait_for_load_state("load")
-    axe_check(page)
+    if axe:
+        axe_check(page)
     problems, watcher.problems[:] = list(watcher.problems), []
     assert not problems, "\n".join(problems)
 
@@ -171,17 +224,17 @@ def _goto_allowing(page: Page, watcher: Watcher, path: str) -> Response | None:
         page.remove_listener("request", allow)
 
 
-def click_and_wait(page: Page, locator) -> None:
+def click_and_wait(page: Page, locator, axe: bool = True) -> None:
     """Click something that loads a new page (or the same page again), and wait for it."""
     watch(page)
     with page.expect_navigation():
         locator.click()
-    check(page)
+    check(page, axe=axe)
 
 
-def submit(page: Page, name: str | re.Pattern[str] = CONTINUE) -> None:
+def submit(page: Page, name: str | re.Pattern[str] = CONTINUE, axe: bool = True) -> None:
     """Press the form's button (Continue by default) and check the page it leads to."""
-    click_and_wait(page, page.get_by_role("button", name=name))
+    click_and_wait(page, page.get_by_role("button", name=name), axe=axe)
 
 
 def expect_path(page: Page, path: str) -> None:

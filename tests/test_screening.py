@@ -154,3 +154,15 @@ def test_hard_exits_cannot_be_overridden(route_answer):
 )
 def test_aware_over_12_months_counts_whole_months(month, year, late):
     assert aware_over_12_months(month, year, today_month=11, today_year=2026) is late
+
+
+def test_every_screening_error_state_is_linted_through_the_client():
+    """The browser axes only two screening error states (e2e/test_screening.py,
+    AXED_ERROR_STATES). That is enough because every screening step shares one template and
+    tests/test_journey.py::test_every_step_explains_a_missing_answer fetches each step's error
+    state through the linting client. A new step must be added there too."""
+    from portal.journey.screening_steps import SCREENING
+    from tests.test_journey import IN_SCOPE
+
+    assert [step.slug for step in SCREENING.steps] == list(IN_SCOPE)
+    assert {step.template for step in SCREENING.steps} == {"journey/question.html"}
