@@ -67,10 +67,11 @@ lint: $(BIN)/.installed ## Check code style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check portal tests e2e bench scripts
 
-bench: setup ## Measure throughput against a hello-world baseline, and the start page's weight
+bench: setup ## Measure throughput against a hello-world baseline, the start page's weight and the case list
 	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q wrk; }
 	$(MAKE) chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/case_list.py
 
 clean: ## Remove build outputs (keeps the database and secret key in instance/)
 	rm -rf static/dist test-results .pytest_cache

@@ -6,7 +6,18 @@ import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -73,6 +84,55 @@ class Case(Base):
     draft_id: Mapped[str] = mapped_column(String(64), unique=True)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    # The case list's projection (portal.cases.refresh), rewritten with every event in the
+    # same transaction: a list over 100,000 cases cannot replay each one per request. The
+    # events stay the truth; "overdue" and days left are read from due_on and today.
+    #: True while the procedure is running, False once over, None for compliments and comments
+    is_open: Mapped[bool | None] = mapped_column(Boolean)
+    #: "1", "2", "3" or "closed" (CaseState.stage)
+    stage: Mapped[str | None] = mapped_column(String(8))
+    status: Mapped[str | None] = mapped_column(String(40))
+    next_step: Mapped[str | None] = mapped_column(String(40))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    #: "council" or "complainant": whose the next step is
+    who: Mapped[str | None] = mapped_column(String(12))
+    #: triage and stage flags, space-separated with a space at each end (" late paused "),
+    #: so LIKE '% late %' matches one whole flag and never late_stage1
+    flags: Mapped[str] = mapped_column(String(500), default="")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    #: the person's and the child's names, lowercased, for search
+    search_name: Mapped[str] = mapped_column(String(500), default="")
+
+    __table_args__ = (
+        # The list's order (open first, overdue first, by due date, newest), with every
+        # filtered column after it, so a filtered page or count reads this index alone and
+        # never the wide rows with their answers.
+        Index(
+            "ix_cases_list",
+            is_open.desc(),
+            text("(due_on IS NULL)"),
+            due_on,
+            id.desc(),
+            stage,
+            status,
+            who,
+            assignee_id,
+            flags,
+            search_name,
+        ),
+        # The staff home page's newest cases
+        Index("ix_cases_submitted_at", submitted_at),
+        # An investigator's own cases, in the same order
+        Index(
+            "ix_cases_assignee_list",
+            assignee_id,
+            is_open.desc(),
+            text("(due_on IS NULL)"),
+            due_on,
+            id.desc(),
+        ),
+    )
 
 
 class ResumeLink(Base):
@@ -226,3 +286,18 @@ class AdvocacyRequest(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """One staff action: a case opened or changed, a sign-in or a failed one. Append-only."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_case_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    #: "case.viewed", "case.event_recorded", "case.replied", "case.links_revoked", ...
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    detail: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

@@ -16,6 +16,7 @@ from wtforms import (
     MultipleFileField,
     RadioField,
     SelectChoice,
+    SelectField,
     StringField,
     TextAreaField,
 )
@@ -228,6 +229,18 @@ def component(
             "value": field.data or "",
             "spellcheck": False,
             **(field.render_kw or {}).get("govuk", {}),
+        }
+    if isinstance(field, SelectField):
+        return "select", {
+            "id": field.id,
+            "name": field.name,
+            "label": _label(field, heading),
+            "hint": _hint(field),
+            "errorMessage": _error(field),
+            "items": [
+                {"value": value, "text": str(label), "selected": value == field.data}
+                for value, label, *_rest in field.iter_choices()
+            ],
         }
     raise TypeError(f"no GOV.UK component for {type(field).__name__}")
 

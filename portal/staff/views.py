@@ -29,7 +29,7 @@ from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender
 from portal.models import Case, StaffUser, utcnow
 from portal.security import limiter
-from portal.staff import accounts, roles
+from portal.staff import accounts, audit, roles
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -151,14 +151,19 @@ def sign_in() -> ResponseReturnValue:
     if user is None or not user.active:
         accounts.burn_time(password)
         locked = _unknown_address_locked(form.email.data)
+        audit.log(data, None, "sign_in.failed", email=form.email.data.strip().lower()[:320])
+        data.commit()
         return _render_sign_in(form, _locked_message() if locked else _wrong_credentials())
     if accounts.is_locked(user):
         accounts.burn_time(password)
+        audit.log(data, user, "sign_in.locked")
+        data.commit()
         return _render_sign_in(form, _locked_message())
     if not accounts.verify_password(user.password_hash, password):
         accounts.record_failure(
             user, config["STAFF_LOCKOUT_ATTEMPTS"], config["STAFF_LOCKOUT_MINUTES"]
         )
+        audit.log(data, user, "sign_in.failed", step="password")
         data.commit()
         return _render_sign_in(
             form, _locked_message() if accounts.is_locked(user) else _wrong_credentials()
@@ -212,18 +217,25 @@ def code() -> ResponseReturnValue:
             accounts.record_failure(
                 user, config["STAFF_LOCKOUT_ATTEMPTS"], config["STAFF_LOCKOUT_MINUTES"]
             )
-            data.commit()
+        audit.log(data, user, "sign_in.failed", step="code")
+        data.commit()
         if accounts.is_locked(user):
             _fresh_session(**{LOCKED: True})
             return redirect(url_for("staff.sign_in"))
         return _render_code(form, _("Enter the correct code from your authenticator app"))
     accounts.record_success(user)
+    audit.log(data, user, "sign_in")
     data.commit()
     _fresh_session(**{roles.USER_ID: user.id, roles.LAST_SEEN: _now()})
     return redirect(url_for("staff.home"))
 
 
 def sign_out() -> ResponseReturnValue:
+    user = roles.current_user()
+    if user is not None:
+        data = db.session()
+        audit.log(data, user, "sign_out")
+        data.commit()
     _fresh_session(**{SIGNED_OUT: True})
     return redirect(url_for("staff.sign_in"))
 

@@ -169,6 +169,8 @@ def _send(case: Case, answers: dict[str, Any]) -> ResponseReturnValue:
         data, case, steps.message_text(case.answers, answers), topic="advocacy", form_id=posted
     )
     queued = team.tell(data, case, _("The person asked for an advocate"))
+    data.flush()
+    cases.refresh(data, case, timescales)  # the case list shows "advocacy requested"
     try:
         data.commit()
     except IntegrityError:  # the same form, posted twice at the same moment

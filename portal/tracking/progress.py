@@ -82,7 +82,8 @@ def _stage_titles(council: Council) -> dict[int, str]:
     }
 
 
-def _event_line(kind: str, details: dict[str, str], on: date) -> str | None:
+def event_line(kind: str, on: date) -> str | None:
+    """What an event means to the person, with its date, or None for one they need not hear."""
     day = long_date(on)
     lines: dict[str, Callable[[], str]] = {
         Kind.RECEIVED: lambda: _("We received your complaint on %(day)s", day=day),
@@ -118,7 +119,7 @@ def stages(state: CaseState, council: Council) -> list[StageRow]:
             stage = 2
         elif kind == Kind.STAGE3_REQUESTED:
             stage = 3
-        line = _event_line(kind, dict(entry.event.details), entry.event.on)
+        line = event_line(kind, entry.event.on)
         if line:
             by_stage[stage].append(line)
         for number, finishing in _FINISHES.items():

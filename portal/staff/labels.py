@@ -1,0 +1,105 @@
+"""Words for the staff side: the domain's ids (stages, statuses, next steps, flags) as the
+complaints team reads them, and the options of the case list's filters.
+
+The domain speaks in ids; the words live here, in gettext, so the domain stays free of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from portal.domain.case_state import Next, Status
+from portal.i18n import lazy_gettext as _l
+from portal.models import StaffUser
+
+STAGE_NAMES = {
+    "open": _l("Open cases, any stage"),
+    "1": _l("Stage 1"),
+    "2": _l("Stage 2"),
+    "3": _l("Stage 3"),
+    "closed": _l("Closed"),
+    "all": _l("All cases"),
+}
+
+STATUSES = {
+    Status.RECEIVED: _l("Received"),
+    Status.AWAITING_DECISION: _l("Waiting for a decision on sufficient interest"),
+    Status.ACKNOWLEDGED: _l("Acknowledged"),
+    Status.STAGE1_RESPONDED: _l("Stage 1 response sent"),
+    Status.STAGE2_REQUESTED: _l("Stage 2 asked for"),
+    Status.STAGE2_INVESTIGATING: _l("Stage 2 investigation"),
+    Status.STAGE2_RESPONDED: _l("Stage 2 response sent"),
+    Status.STAGE3_REQUESTED: _l("Stage 3 asked for"),
+    Status.PANEL_CONVENED: _l("Review panel arranged"),
+    Status.PANEL_HELD: _l("Review panel held"),
+    Status.PANEL_REPORTED: _l("Panel report sent"),
+    Status.FINAL_RESPONSE_SENT: _l("Final response sent"),
+    Status.ESCALATION_REFUSED: _l("Next stage refused"),
+    Status.PAUSED: _l("Paused"),
+    Status.CLOSED: _l("Closed"),
+    Status.WITHDRAWN: _l("Withdrawn"),
+    Status.RESOLVED_EARLY: _l("Resolved early"),
+    Status.REFUSED: _l("Refused"),
+    Status.NO_SUFFICIENT_INTEREST: _l("No sufficient interest"),
+}
+
+NEXT_STEPS = {
+    Next.ACKNOWLEDGE: _l("Acknowledge the complaint"),
+    Next.DECIDE_SUFFICIENT_INTEREST: _l("Decide on sufficient interest"),
+    Next.SEND_STAGE1_RESPONSE: _l("Send the stage 1 response"),
+    Next.REQUEST_STAGE2: _l("The person may ask for stage 2"),
+    Next.AGREE_STATEMENT: _l("Agree the statement of complaint"),
+    Next.APPOINT_INVESTIGATORS: _l("Appoint the investigating officer and independent person"),
+    Next.SEND_STAGE2_RESPONSE: _l("Send the stage 2 response"),
+    Next.REQUEST_STAGE3: _l("The person may ask for a review panel"),
+    Next.HOLD_PANEL: _l("Hold the review panel"),
+    Next.SEND_PANEL_REPORT: _l("Send the panel's report"),
+    Next.SEND_FINAL_RESPONSE: _l("Send the final response"),
+    Next.RESUME: _l("Restart the paused complaint"),
+    Next.GO_TO_OMBUDSMAN: _l("The person may go to the Ombudsman"),
+}
+
+FLAGS = {
+    "overdue": _l("Overdue"),
+    "proceedings": _l("Court proceedings"),
+    "late": _l("Made more than 12 months after"),
+    "sufficient_interest": _l("Sufficient interest to decide"),
+    "fluency": _l("Needs help with English"),
+    "advocate_requested": _l("Advocacy requested"),
+}
+
+
+def stage(value: str | None) -> str:
+    return str(STAGE_NAMES.get(value or "", value or ""))
+
+
+def next_step(value: str | None, status: str | None) -> str:
+    if value:
+        return str(NEXT_STEPS.get(value, value))  # type: ignore[call-overload]
+    return str(STATUSES.get(status, status or ""))  # type: ignore[call-overload]
+
+
+def _options(choices: Iterable[tuple[str, Any]], selected: str) -> list[dict[str, Any]]:
+    return [{"value": v, "text": str(t), "selected": v == selected} for v, t in choices]
+
+
+def stage_options(selected: str) -> list[dict[str, Any]]:
+    return _options(STAGE_NAMES.items(), selected)
+
+
+def status_options(selected: str) -> list[dict[str, Any]]:
+    return _options([("", _l("Any status")), *STATUSES.items()], selected)
+
+
+def flag_options(selected: Iterable[str]) -> list[dict[str, Any]]:
+    chosen = set(selected)
+    return [{"value": v, "text": str(t), "checked": v in chosen} for v, t in FLAGS.items()]
+
+
+def assignee_options(
+    selected: str, staff: Iterable[StaffUser], user: StaffUser
+) -> list[dict[str, Any]]:
+    people = [(str(s.id), s.email) for s in staff if s.id != user.id]
+    choices = [("", _l("Anyone")), ("me", _l("Me")), ("none", _l("Nobody yet")), *people]
+    return _options(choices, selected)
