@@ -6,40 +6,21 @@ scanner's GET never signs in), and a plain button when it does not.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-from pathlib import Path
 
 from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.helpers import check, click_and_wait, expect_path, go, new_no_js_context, submit
-from e2e.journeys import PARENT_FORM, Person, seed, walk
 
 LINK = re.compile(r"https?://\S+/track/[A-Za-z0-9_.-]+")
-
-
-def sent_complaint(page: Page, live_app: Flask, base_url: str) -> str:
-    """Send a parent's complaint through the browser; return the link in its receipt."""
-    outbox = Path(live_app.config["OUTBOX_DIR"])
-    before = set(outbox.glob("*.eml")) if outbox.exists() else set()
-    seed(page, live_app, base_url, screening={"on_behalf": "yes"}, complaint=PARENT_FORM)
-    go(page, "/complaint/result")
-    walk(page, Person(), until="/complaint/confirmation")
-    receipts = [p for p in outbox.glob("*.eml") if p not in before]
-    assert len(receipts) == 1
-    message = email.message_from_bytes(receipts[0].read_bytes(), policy=email.policy.default)
-    body = message.get_body(("plain",)).get_content()
-    match = LINK.search(body)
-    assert match, body
-    return match.group(0).split("/track/", 1)[1]
 
 
 def test_the_receipt_link_signs_in_with_and_without_javascript(
     page: Page, browser: Browser, live_app: Flask, base_url: str
 ) -> None:
-    token = sent_complaint(page, live_app, base_url)
+    path, _reference = receipt_link(live_app)
+    token = path.removeprefix("/track/")
 
     no_js = new_no_js_context(browser, base_url)
     try:
