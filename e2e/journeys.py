@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from e2e.helpers import CONTINUE, submit
+from e2e.helpers import CONTINUE, check, submit
 from e2e.server import in_scope_answers, session_cookie_for
 from e2e.test_screening import choose
 
@@ -143,9 +143,12 @@ def walk(
     until: str,
     limit: int = 80,
     each: Callable[[Page], None] | None = None,
+    axe: Callable[[str], bool] | None = None,
 ) -> None:
     """Fill and continue from page to page, following the app, until the path `until`.
-    `each`, if given, also checks every page the walk arrives at."""
+    `each`, if given, also checks every page the walk arrives at. `axe`, if given, says
+    which arrived-at paths to axe (every page is axed by default): a walk that repeats
+    pages another test has axed in the same mode need not pay for them again."""
     for _ in range(limit):
         path = path_of(page)
         if path == until:
@@ -155,7 +158,12 @@ def walk(
         before = page.url
         person.visited.append(path)
         button = filler(page, person)
-        submit(page, button or CONTINUE)
+        if axe is None:
+            submit(page, button or CONTINUE)
+        else:
+            submit(page, button or CONTINUE, axe=False)
+            if axe(path_of(page)):
+                check(page)
         if each is not None:
             each(page)
         assert not page.locator(".govuk-error-summary").count(), (
