@@ -156,19 +156,24 @@ def test_a_closed_complaint_shows_a_banner_and_no_actions(app, client):
     assert client.get("/track/withdraw").location == "/track/case"
 
 
+#: a case answered at stage 1 in January 2025, taken to stage 2 and investigated
+INTO_STAGE_2 = (
+    ("received", date(2025, 1, 6), {}),
+    ("acknowledged", date(2025, 1, 6), {}),
+    ("stage1_response_sent", date(2025, 1, 20), {}),
+    ("stage2_requested", date(2025, 1, 22), {}),
+    ("statement_agreed", date(2025, 1, 24), {}),
+    ("investigating_officer_appointed", date(2025, 1, 24), {}),
+    ("independent_person_appointed", date(2025, 1, 24), {}),
+)
+
+
 def test_after_the_final_answer_the_ombudsman_is_offered(app, client):
     _to, reference = tracking(app, client)
-    start = date(2025, 1, 6)
     with_history(
         app,
         reference,
-        ("received", start, {}),
-        ("acknowledged", start, {}),
-        ("stage1_response_sent", date(2025, 1, 20), {}),
-        ("stage2_requested", date(2025, 1, 22), {}),
-        ("statement_agreed", date(2025, 1, 24), {}),
-        ("investigating_officer_appointed", date(2025, 1, 24), {}),
-        ("independent_person_appointed", date(2025, 1, 24), {}),
+        *INTO_STAGE_2,
         ("stage2_response_sent", date(2025, 3, 3), {}),
         ("stage3_requested", date(2025, 3, 10), {}),
         ("panel_held", date(2025, 4, 1), {}),
@@ -232,17 +237,10 @@ def test_after_an_answer_the_person_can_take_it_to_stage_2(app, client):
 
 def test_stage_3_works_the_same_way(app, client):
     _to, reference = tracking(app, client)
-    start = date(2025, 1, 6)
     with_history(
         app,
         reference,
-        ("received", start, {}),
-        ("acknowledged", start, {}),
-        ("stage1_response_sent", date(2025, 1, 20), {}),
-        ("stage2_requested", date(2025, 1, 22), {}),
-        ("statement_agreed", date(2025, 1, 24), {}),
-        ("investigating_officer_appointed", date(2025, 1, 24), {}),
-        ("independent_person_appointed", date(2025, 1, 24), {}),
+        *INTO_STAGE_2,
         ("stage2_response_sent", working_days_ago(4), {}),
     )
     assert client.page("/track/escalate").h1 == "Ask for a review panel (stage 3)"
