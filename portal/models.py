@@ -48,7 +48,7 @@ class Draft(Base):
 
 
 class OutboxMessage(Base):
-    """An email waiting to go, or gone. Written in the same transaction as what it reports,
+    """An email or text waiting to go, or gone. Written in the same transaction as what it reports,
     so a crash never sends a receipt for a complaint that was not saved, or loses one that was.
     """
 
