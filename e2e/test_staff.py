@@ -49,6 +49,8 @@ def test_an_officer_takes_a_case_through_every_stage(
     expect_path(person, "/track/case")
 
     staff_sign_in(page, live_app)
+    go(page, "/staff/cases")
+    go(page, "/staff/cases?stage=1&flag=overdue&q=nobody")  # filtered, with nothing found
     go(page, f"/staff/cases/{reference}")
     submit(page, "Record")  # the error state
     expect(page.locator(".govuk-error-summary")).to_be_focused()
