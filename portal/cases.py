@@ -83,11 +83,8 @@ def record(
     return after
 
 
-def received(data: Session, case: Case, timescales: Timescales | None = None) -> None:
-    """The first event of every complaint, added with the case in the same transaction.
-
-    Without `timescales`, the app's council profile's are used.
-    """
+def received(data: Session, case: Case, timescales: Timescales) -> None:
+    """The first event of every complaint, added with the case in the same transaction."""
     data.add(
         CaseEvent(
             case=case,
@@ -98,10 +95,6 @@ def received(data: Session, case: Case, timescales: Timescales | None = None) ->
             recorded_by=PORTAL,
         )
     )
-    if timescales is None:
-        from flask import current_app
-
-        timescales = current_app.extensions["council"].timescales
     refresh(data, case, timescales)
 
 

@@ -7,12 +7,13 @@ that). An unknown value is ignored, never an error, so a mangled link still work
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from babel import Locale
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request, session
-from flask_babel import Babel, LazyString, get_translations
+from flask_babel import Babel, LazyString, format_date, get_translations
 
 DEFAULT_LANGUAGE = "en"
 NULL_TRANSLATIONS = NullTranslations()
@@ -85,6 +86,11 @@ def gettext(string: str, **variables: object) -> str:
 def ngettext(singular: str, plural: str, num: int, **variables: object) -> str:
     variables.setdefault("num", num)
     return _translations().ungettext(singular, plural, num) % variables
+
+
+def long_date(value: date) -> str:
+    """A date as the service writes it: "Friday 18 December 2026"."""
+    return format_date(value, "EEEE d MMMM y")
 
 
 def lazy_gettext(string: str, **variables: object) -> LazyString:

@@ -26,6 +26,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def aware(value: datetime) -> datetime:
+    """A stored time as an aware UTC datetime: SQLite gives times back without their zone."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def new_token(nbytes: int = 24) -> str:
     return secrets.token_urlsafe(nbytes)
 

@@ -11,12 +11,12 @@ from typing import Any
 
 from flask import Blueprint, current_app, redirect, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_date
 
 from portal.domain.contact import channels
 from portal.domain.intake import first_dates, triage_flags
 from portal.domain.references import display
 from portal.i18n import gettext as _
+from portal.i18n import long_date
 from portal.journey import drafts, equality, submission
 from portal.journey.complaint_steps import COMPLAINT
 from portal.journey.screening_steps import SCREENING
@@ -90,8 +90,8 @@ def receipt(case: Case) -> list[OutboxMessage]:
         "If you did not make this complaint, reply to tell us.\n",
         council=council.name,
         reference=reference,
-        acknowledge=_long_date(dates.acknowledge_by),
-        stage1=_long_date(dates.stage1_by),
+        acknowledge=long_date(dates.acknowledge_by),
+        stage1=long_date(dates.stage1_by),
         track=track,
     )
     # Short, and like the discreet subject it does not say what it is about: texts show on
@@ -107,13 +107,8 @@ def receipt(case: Case) -> list[OutboxMessage]:
         case,
         _("Your complaint reference: %(r)s", r=reference),
         body,
-        discreet_subject=_("A message from %(council)s", council=council.name),
         sms=sms,
     )
-
-
-def _long_date(value: Any) -> str:
-    return format_date(value, "EEEE d MMMM y")
 
 
 def _confirmation_context(case: Case) -> dict[str, Any]:

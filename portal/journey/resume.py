@@ -11,7 +11,7 @@ gone (cleaned up after it expired) shows the expired page, as does one whose dra
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import (
@@ -35,7 +35,7 @@ from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender, drafts
 from portal.journey.forms import StepForm, email
 from portal.journey.govuk_fields import component, error_href
-from portal.models import Case, Draft, OutboxMessage, ResumeLink, new_token, utcnow
+from portal.models import Case, Draft, OutboxMessage, ResumeLink, aware, new_token, utcnow
 from portal.security import limiter
 
 bp = Blueprint("resume", __name__)
@@ -55,10 +55,6 @@ class SaveForm(StepForm):
     email = email(_l("We will only use this to send you the link."))
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite returns naive UTC
-
-
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
 
@@ -66,12 +62,12 @@ def _serializer() -> URLSafeTimedSerializer:
 def _expiry(draft: Draft, now: datetime) -> datetime:
     config = current_app.config
     own = now + timedelta(days=config["RESUME_LINK_DAYS"])
-    drafts_end = _aware(draft.updated_at) + timedelta(days=config["DRAFT_LIFETIME_DAYS"])
+    drafts_end = aware(draft.updated_at) + timedelta(days=config["DRAFT_LIFETIME_DAYS"])
     return min(own, drafts_end)
 
 
 def _in_words(moment: datetime) -> str:
-    return format_date(_aware(moment), "d MMMM y")
+    return format_date(aware(moment), "d MMMM y")
 
 
 def _link_url(token: str) -> str:
@@ -220,7 +216,7 @@ def _check(token: str) -> tuple[ResumeLink | None, str | None]:
         return None, EXPIRED
     if link.used_at is not None:
         return link, USED
-    if _aware(link.expires_at) <= utcnow():
+    if aware(link.expires_at) <= utcnow():
         return link, EXPIRED
     draft = data.get(Draft, link.draft_id)
     if draft is None or drafts._expired(draft, current_app.config["DRAFT_LIFETIME_DAYS"]):

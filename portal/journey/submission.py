@@ -83,7 +83,7 @@ def submit(
             # The id, for the receipt's rows; a second submit of this draft may fail here.
             data.flush()
             if case.kind == "complaint":
-                cases.received(data, case)
+                cases.received(data, case, current_app.extensions["council"].timescales)
             queued = receipt(case)
             data.commit()
             created = True

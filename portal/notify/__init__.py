@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from portal import db
 from portal.domain.contact import channels
+from portal.i18n import gettext as _
 from portal.models import Case, OutboxMessage, utcnow
 from portal.notify.senders import (
     FileSender,
@@ -82,12 +83,17 @@ def queue(
     return message
 
 
+def plain_subject() -> str:
+    """A subject line that says neither complaint nor child: for people who asked for one."""
+    return _("A message from %(council)s", council=current_app.extensions["council"].name)
+
+
 def to_person(
     session: Session,
     case: Case,
     subject: str,
     body: str,
-    discreet_subject: str,
+    discreet_subject: str | None = None,
     sms: str | None = None,
 ) -> list[OutboxMessage]:
     """Queue what a case's person should hear, by the ways they said are safe
@@ -99,7 +105,7 @@ def to_person(
     reach = channels(case.answers or {})
     queued = []
     if reach.email:
-        chosen = discreet_subject if reach.discreet else subject
+        chosen = (discreet_subject or plain_subject()) if reach.discreet else subject
         queued.append(queue(session, reach.email, chosen, body, case_id=case.id))
     if reach.sms and sms:
         queued.append(queue(session, reach.sms, "", sms, channel="sms", case_id=case.id))

@@ -11,13 +11,13 @@ import base64
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pyotp
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.models import StaffUser, utcnow
+from portal.models import StaffUser, aware, utcnow
 
 N, R, P = 2**14, 8, 1
 _DKLEN = 32
@@ -90,12 +90,8 @@ def find(data: Session, email: str) -> StaffUser | None:
     return data.scalars(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite returns naive UTC
-
-
 def is_locked(user: StaffUser, now: datetime | None = None) -> bool:
-    return user.locked_until is not None and _aware(user.locked_until) > (now or utcnow())
+    return user.locked_until is not None and aware(user.locked_until) > (now or utcnow())
 
 
 def record_failure(user: StaffUser, attempts: int, minutes: int) -> None:

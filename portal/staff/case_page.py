@@ -190,7 +190,6 @@ def _tell_person(case: Case, subject: str, body: str) -> list[Any]:
         case,
         subject,
         body + "\n\n" + _("See your complaint and reply: %(url)s", url=track) + "\n",
-        discreet_subject=_("A message from %(council)s", council=council.name),
         sms=_("%(council)s has sent you a message: %(url)s", council=council.name, url=track),
     )
 
@@ -234,9 +233,7 @@ def record_event(reference: str) -> ResponseReturnValue:
     form = EventForm()
     if not form.validate():
         return _render(found, ReplyForm(formdata=None), form, _errors(form))
-    on = form.on.data
-    if isinstance(on, str):
-        on = date.fromisoformat(on)
+    on = date.fromisoformat(form.on.data)
     details = {
         key: value.strip()
         for key, value in (("reason", form.reason.data or ""), ("days", form.days.data or ""))

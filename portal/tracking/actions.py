@@ -106,7 +106,6 @@ def _escalate(data: Session, case: Case, state: CaseState, form: StepForm, form_
             next=due.sentence if due else "",
             track=url_for("tracking.start", _external=True),
         ),
-        discreet_subject=_("A message from %(council)s", council=council.name),
     )
     return f"stage{stage}", queued
 
@@ -128,7 +127,6 @@ def _withdraw(data: Session, case: Case, state: CaseState, form: StepForm, form_
             "You can also make a new complaint.\n",
             reference=reference,
         ),
-        discreet_subject=_("A message from %(council)s", council=council.name),
     )
     return "withdrawn", queued
 

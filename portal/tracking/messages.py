@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,7 +38,7 @@ from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender, evidence
 from portal.journey.forms import StepForm
 from portal.journey.govuk_fields import component, error_href
-from portal.models import Case, CaseFile, CaseMessage, utcnow
+from portal.models import Case, CaseFile, CaseMessage, aware, utcnow
 from portal.tracking import bp, team, visit
 
 LONDON = ZoneInfo("Europe/London")
@@ -66,13 +66,9 @@ def history_label(topic: str) -> str | None:
     return label() if label else None
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite returns naive UTC
-
-
 def when_in_words(moment: datetime) -> str:
     """'3 March 2026 at 2:05pm', in London time, as GOV.UK writes dates and times."""
-    local = _aware(moment).astimezone(LONDON)
+    local = aware(moment).astimezone(LONDON)
     if (local.hour, local.minute) == (12, 0):
         time = _("midday")
     elif (local.hour, local.minute) == (0, 0):
@@ -84,7 +80,7 @@ def when_in_words(moment: datetime) -> str:
 
 
 def day_in_words(moment: datetime) -> str:
-    return format_date(_aware(moment).astimezone(LONDON).date(), "d MMMM y")
+    return format_date(aware(moment).astimezone(LONDON).date(), "d MMMM y")
 
 
 def size_in_words(size: int) -> str:

@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from flask_babel import format_date
-
 from portal.councils import Council
 from portal.domain.stages import CLOSED_STATUSES, COMPLAINANT, CaseState, Kind, Next, Status
 from portal.i18n import gettext as _
-from portal.i18n import ngettext
+from portal.i18n import long_date, ngettext
 
 DONE, IN_PROGRESS, NOT_STARTED, NOT_NEEDED, STOPPED = (
     "done",
@@ -32,10 +30,6 @@ _FINISHES = {
     2: Kind.STAGE2_RESPONSE_SENT,
     3: Kind.FINAL_RESPONSE_SENT,
 }
-
-
-def long_date(value: date) -> str:
-    return format_date(value, "EEEE d MMMM y")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -25,7 +25,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from portal.i18n import DEFAULT_LANGUAGE, current_language
-from portal.models import Case, TrackingLink, new_token, utcnow
+from portal.models import Case, TrackingLink, aware, new_token, utcnow
 
 SALT = "tracking-link"
 #: what an email program may stick to the end of a link it found in the text
@@ -40,10 +40,6 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite returns naive UTC
 
 
 def create(data: Session, case: Case) -> tuple[TrackingLink, str]:
@@ -104,7 +100,7 @@ def problem(link: TrackingLink | None) -> str | None:
         return INVALID
     if link.revoked_at is not None:
         return REVOKED
-    if _aware(link.expires_at) <= utcnow():
+    if aware(link.expires_at) <= utcnow():
         return EXPIRED
     return None
 
