@@ -63,7 +63,7 @@ NEXT_STEPS = {
 FLAGS = {
     "overdue": _l("Overdue"),
     "proceedings": _l("Court proceedings"),
-    "late": _l("Made more than 12 months after"),
+    "late": _l("Made more than 12 months after it happened"),
     "sufficient_interest": _l("Sufficient interest to decide"),
     "fluency": _l("Needs help with English"),
     "advocate_requested": _l("Advocacy requested"),
