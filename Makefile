@@ -34,13 +34,14 @@ translations-compile: $(BIN)/.installed ## Compile .po catalogues into .mo files
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel -q compile -d translations; fi
 
 translations: $(BIN)/.installed ## Extract messages.pot and update every language's catalogue
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output -o translations/messages.pot .
+	PYTHONPATH=. $(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output -o translations/messages.pot .
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching; fi
 
 setup: $(BIN)/.installed static/dist/manifest.json translations-compile ## Install everything the portal needs to run
 
 run: setup ## Set up, migrate the SQLite database and serve on http://127.0.0.1:8000
 	$(BIN)/flask --app wsgi db upgrade
+	$(BIN)/flask --app wsgi demo --if-empty
 	@echo "Serving $${COUNCIL:-example} council on http://$(HOST):$(PORT)"
 	@echo "Emails and texts: http://$(HOST):$(PORT)/dev/outbox (DEV_OUTBOX=0 turns it off)"
 	DEV_OUTBOX=$${DEV_OUTBOX:-1} $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - wsgi:app
@@ -59,7 +60,8 @@ COVERAGE = --cov=portal.domain --cov-branch --cov-report=term-missing:skip-cover
 # every request of the browser and Flask-client tests as well cost a third of the test time.
 DOMAIN_TESTS = tests/test_calendar.py tests/test_stages.py tests/test_timescales.py \
 	tests/test_screening.py tests/test_references.py tests/test_intake_domain.py \
-	tests/test_contact.py tests/test_domain_coverage.py tests/test_domain_purity.py
+	tests/test_contact.py tests/test_domain_coverage.py tests/test_domain_purity.py \
+	tests/test_reporting.py
 NOT_DOMAIN = $(foreach t,$(DOMAIN_TESTS),--ignore=$(t))
 
 test: setup chromium ## Set up and run every test: unit, Flask client, PostgreSQL (TEST_POSTGRES=1) and browser

@@ -198,3 +198,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(drafts_cli)
     app.cli.add_command(deadlines)
     app.cli.add_command(staff_cli)
+    from portal import demo, retention
+
+    app.cli.add_command(retention.retention_cli)
+    app.cli.add_command(demo.demo_command)
+    staff_cli.add_command(demo.code_command)

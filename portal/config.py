@@ -71,6 +71,13 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", "30") or 30),
         "STAFF_LOCKOUT_ATTEMPTS": int(env.get("STAFF_LOCKOUT_ATTEMPTS", "5") or 5),
         "STAFF_LOCKOUT_MINUTES": int(env.get("STAFF_LOCKOUT_MINUTES", "15") or 15),
+        # Closed cases are purged (flask retention purge) this many whole years after the
+        # last thing that happened to them. domain.md section 6 (and open question 13) found no
+        # statutory period for complaint files and says to make it a council setting. 6 is the
+        # usual entry for complaints in local authorities' retention schedules (closure plus
+        # 6 years: the Limitation Act 1980's six years for claims), general knowledge, not
+        # from the reference: each council sets its own schedule's figure here.
+        "RETENTION_YEARS": int(env.get("RETENTION_YEARS", "6") or 6),
         "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:8000"),
         # Drafts live server-side; the session only carries the draft id, so the session
         # can last as long as a person might reasonably take over a complaint.

@@ -12,8 +12,10 @@ from functools import cache
 
 from babel import Locale
 from babel.support import NullTranslations
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import Babel, LazyString, format_date, get_translations
+
+from portal import easy_read
 
 DEFAULT_LANGUAGE = "en"
 NULL_TRANSLATIONS = NullTranslations()
@@ -51,15 +53,30 @@ def _choose(param: str, allowed: tuple[str, ...] | list[str], default: str) -> s
     return remembered if remembered in allowed else default
 
 
+#: areas in English and standard mode only: the complaints team works in English (babel.cfg
+#: leaves their strings out of the catalogues), and easy read is for the public
+ENGLISH_ONLY = frozenset({"staff"})
+
+
+def english_only() -> bool:
+    return has_request_context() and bool(ENGLISH_ONLY.intersection(request.blueprints))
+
+
 def current_language() -> str:
     if "lang" not in g:
-        g.lang = _choose("lang", current_app.config["LANGUAGES"], DEFAULT_LANGUAGE)
+        if english_only():
+            g.lang = DEFAULT_LANGUAGE
+        else:
+            g.lang = _choose("lang", current_app.config["LANGUAGES"], DEFAULT_LANGUAGE)
     return g.lang
 
 
 def current_mode() -> str:
     if "mode" not in g:
-        g.mode = _choose("mode", current_app.config["MODES"], "standard")
+        if english_only():
+            g.mode = "standard"
+        else:
+            g.mode = _choose("mode", current_app.config["MODES"], "standard")
     return g.mode
 
 
@@ -78,7 +95,13 @@ def _translations():  # noqa: ANN202 - babel.support.Translations
         return g._translations
 
 
+def _easy() -> bool:
+    return has_request_context() and current_mode() == "easy"
+
+
 def gettext(string: str, **variables: object) -> str:
+    if _easy():
+        string = easy_read.variant(string)
     translated = _translations().ugettext(string)
     return translated % variables if variables else translated
 
@@ -100,7 +123,7 @@ def lazy_gettext(string: str, **variables: object) -> LazyString:
 
 def init_app(app: Flask) -> None:
     app.config.setdefault("LANGUAGES", [DEFAULT_LANGUAGE])
-    app.config.setdefault("MODES", ["standard"])
+    app.config.setdefault("MODES", list(MODES))
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/../translations"))
     Babel(app, locale_selector=current_language)
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
@@ -112,5 +135,6 @@ def init_app(app: Flask) -> None:
             "lang": language(code),
             "languages": [language(c) for c in app.config["LANGUAGES"]],
             "mode": current_mode(),
+            "choose_language_and_mode": not english_only(),
             "modes": [{"code": code, "name": MODE_NAMES[code]()} for code in app.config["MODES"]],
         }

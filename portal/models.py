@@ -50,6 +50,9 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow, index=True
     )
+    #: set for a complaint a member of staff is typing in for someone (portal.staff.assisted):
+    #: such a draft is theirs alone and never a public journey's
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
 
 
 class OutboxMessage(Base):
@@ -108,6 +111,13 @@ class Case(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: the person's and the child's names, lowercased, for search
     search_name: Mapped[str] = mapped_column(String(500), default="")
+    #: for a part split off into a case of its own (an English fluency complaint): the case
+    #: it came from (portal.staff.decisions)
+    parent_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: how it came in: "online", or "phone", "letter", "email", "in_person" when a member of
+    #: staff entered it (entered_by_id), with submitted_at then the day it was received
+    channel: Mapped[str] = mapped_column(String(20), default="online", server_default="online")
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
 
     __table_args__ = (
         # The list's order (open first, overdue first, by due date, newest), with every
@@ -278,6 +288,23 @@ class CaseFile(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class CaseDecision(Base):
+    """The complaints team's decision on a triage flag (a late complaint accepted or refused,
+    a pause for proceedings, a part split off), with its reasons. Append-only."""
+
+    __tablename__ = "case_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: the triage flag decided: "late", "proceedings", "sufficient_interest" or "fluency"
+    flag: Mapped[str] = mapped_column(String(40))
+    #: "accepted", "refused", "paused", "yes", "no" or "split"
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class AdvocacyRequest(Base):
     """A person asking, from the tracking page, for an advocate. Staff act on it."""
 
@@ -294,15 +321,43 @@ class AdvocacyRequest(Base):
 
 
 class AuditEntry(Base):
-    """One staff action: a case opened or changed, a sign-in or a failed one. Append-only."""
+    """One staff action: a case opened or changed, a sign-in or a failed one. Append-only.
+
+    It outlives the cases it names (portal.retention purges them), so case_id is no foreign
+    key and the reference is kept beside it."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_case_at", "case_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_case_at", "case_id", "at"),
+        Index("ix_audit_log_case_reference_at", "case_reference", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: "case.viewed", "case.event_recorded", "case.replied", "case.links_revoked", ...
     action: Mapped[str] = mapped_column(String(40))
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    case_id: Mapped[int | None] = mapped_column(Integer)
+    #: the case's reference, as stored (no dashes): still there once the case is purged
+    case_reference: Mapped[str | None] = mapped_column(String(16))
     detail: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class ContactRestriction(Base):
+    """A limit on how the person may contact the council, under its unreasonable behaviour
+    policy (portal.staff.restrictions). Lifted, never deleted; it never limits asking for the
+    next stage or going to the Ombudsman."""
+
+    __tablename__ = "contact_restrictions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: the ways of contact it limits: "phone", "email", "in_person", "tracking_messages",
+    #: "letter" (portal.staff.restrictions.CHANNELS)
+    channels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reason: Mapped[str] = mapped_column(Text)
+    review_on: Mapped[date] = mapped_column(Date)
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    set_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    lifted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lifted_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))

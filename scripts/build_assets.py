@@ -67,8 +67,9 @@ def main() -> int:
     app_js = (ROOT / "static" / "js" / "app.mjs").read_text()
     app_js = app_js.replace("__GOVUK_FRONTEND__", manifest["govuk-frontend.min.js"])
     fingerprint("app.mjs", app_js.encode(), manifest)
-    for image in sorted((ROOT / "static" / "images").iterdir()):
-        fingerprint(f"images/{image.name}", image.read_bytes(), manifest)
+    images = ROOT / "static" / "images"
+    for image in sorted(path for path in images.rglob("*") if path.is_file()):
+        fingerprint(f"images/{image.relative_to(images).as_posix()}", image.read_bytes(), manifest)
     (DIST / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
     print(f"built {len(manifest)} assets into {DIST.relative_to(ROOT)}")
     return 0

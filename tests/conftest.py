@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from portal import create_app
 from portal.db import upgrade
-from tests.lint import lint
+from tests.lint import lint, parse
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql://portal_test:portal_test@127.0.0.1:5432/portal_test"
@@ -76,13 +76,14 @@ class LintingClient(FlaskClient):
         kwargs.setdefault("buffered", True)
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and response.status_code != 302:
-            lint(response, self.lang, self.direction)
+            response.soup = lint(response, self.lang, self.direction)
         return response
 
     def page(self, url: str, expect: int = 200) -> Page:
         response = self.get(url)
         assert response.status_code == expect, (url, response.status_code, response.location)
-        return Page(response, BeautifulSoup(response.get_data(as_text=True), "html.parser"))
+        soup = getattr(response, "soup", None) or parse(response.get_data(as_text=True))
+        return Page(response, soup)
 
     def submit(self, url: str, data: dict | None = None, follow: bool = False):
         """Load the form at url, then post data with the page's CSRF token."""

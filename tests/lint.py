@@ -24,16 +24,23 @@ def _text(node) -> str:
     return " ".join(node.get_text(" ").split())
 
 
-def _headings(soup: BeautifulSoup) -> list[str]:
+def _headings(soup: BeautifulSoup, lang: str) -> list[str]:
     h1s = soup.find_all("h1")
     if len(h1s) != 1:
         return [f"expected one h1, found {len(h1s)}"]
     title = _text(soup.title) if soup.title else ""
     heading = _text(h1s[0])
-    has_errors = soup.select_one(".govuk-error-summary") is not None
-    expected = f"Error: {heading}" if has_errors else heading
-    if not title.startswith(expected):
-        return [f"title {title!r} should start with {expected!r}"]
+    has_errors = _summary(soup) is not None
+    if not has_errors:
+        if not title.startswith(heading):
+            return [f"title {title!r} should start with {heading!r}"]
+        return []
+    # "Error: " in English; in another language its translation, still before the heading
+    prefix, _colon, rest = title.partition(": ")
+    if not rest.startswith(heading) or not prefix or " – " in prefix:
+        return [f"title {title!r} should start with 'Error: {heading}'"]
+    if lang == "en" and prefix != "Error":
+        return [f"title {title!r} should start with 'Error: {heading}'"]
     return []
 
 
@@ -54,9 +61,15 @@ def _nonces(soup: BeautifulSoup, response: TestResponse) -> list[str]:
     ]
 
 
+def _summary(soup: BeautifulSoup):  # noqa: ANN202 - a bs4 Tag or None
+    """find() with a class is several times faster than a CSS select, on every page fetched."""
+    return soup.find(class_="govuk-error-summary")
+
+
 def _error_links(soup: BeautifulSoup) -> list[str]:
     problems = []
-    for link in soup.select(".govuk-error-summary a"):
+    summary = _summary(soup)
+    for link in summary.find_all("a") if summary is not None else ():
         href = link.get("href", "")
         if not href.startswith("#") or soup.find(id=href[1:]) is None:
             problems.append(f"error summary link {href!r} points at no element")
@@ -82,10 +95,15 @@ def _forms(soup: BeautifulSoup) -> list[str]:
     return problems
 
 
+def parse(html: str) -> BeautifulSoup:
+    """lxml's parser: the standard library's took about 40% of the Flask-client tests' time."""
+    return BeautifulSoup(html, "lxml")
+
+
 def lint(response: TestResponse, lang: str = "en", direction: str = "ltr") -> BeautifulSoup:
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     problems = [
-        *_headings(soup),
+        *_headings(soup, lang),
         *_ids(soup),
         *_nonces(soup, response),
         *_error_links(soup),

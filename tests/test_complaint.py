@@ -351,9 +351,9 @@ def test_each_error_is_explained_and_linked_to_its_input(client, slug, data, mes
     answer_steps(client, PARENT, until=slug)
     response = client.submit(f"/complaint/{slug}", data)
     assert response.status_code == 200
-    from bs4 import BeautifulSoup
+    from tests.lint import parse
 
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     link = soup.select_one(".govuk-error-summary a")
     assert link.get_text(strip=True) == message
     assert link["href"] == href
@@ -585,9 +585,9 @@ def test_an_expired_token_keeps_what_was_typed_including_revealed_answers(client
     }
     response = client.post("/complaint/contact-methods", data=data)
     assert response.status_code == 400
-    from bs4 import BeautifulSoup
+    from tests.lint import parse
 
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     assert "was not saved" in soup.select_one(".govuk-error-summary").get_text()
     assert soup.select_one("#contact_email")["value"] == "sam@example.com"
     assert soup.select_one("#contact_address").get_text() == "1 High Street\nExampleton"

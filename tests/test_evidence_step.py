@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from tests.lint import parse
 from tests.test_complaint import PARENT, answer_steps, begin, case_with, reference_on, sent
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -30,7 +31,7 @@ def upload(client, *files: tuple[bytes, str], button: str = "upload", **extra):
 
 
 def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    return parse(response.get_data(as_text=True))
 
 
 def summary_errors(response) -> list[str]:

@@ -186,9 +186,9 @@ def test_every_step_explains_a_missing_answer(client, slug):
     answer_all(client, until=slug)
     response = client.submit(f"/check/{slug}", {})
     assert response.status_code == 200
-    from bs4 import BeautifulSoup
+    from tests.lint import parse
 
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     assert soup.title.get_text().startswith("Error: ")
     messages = soup.select(".govuk-error-message")
     assert messages and messages[0].get_text(strip=True).startswith("Error:")
@@ -262,9 +262,9 @@ def test_an_expired_form_is_shown_again_with_the_answer_kept(client):
     answer_all(client, until="role")
     response = client.post("/check/role", data={"role": "foster_carer", "csrf_token": "stale"})
     assert response.status_code == 400
-    from bs4 import BeautifulSoup
+    from tests.lint import parse
 
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     assert "was not saved" in soup.select_one(".govuk-error-summary").get_text()
     assert soup.find("input", attrs={"value": "foster_carer"}).has_attr("checked")
     token = soup.find("input", attrs={"name": "csrf_token"})["value"]

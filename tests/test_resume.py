@@ -10,12 +10,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import delete, select, update
 
 from portal import db
 from portal.models import Draft, ResumeLink, utcnow
+from tests.lint import parse
 from tests.test_drafts import age_all_drafts
 from tests.test_feedback import answer
 
@@ -96,7 +96,7 @@ def test_the_email_address_is_checked(client, value, message):
     start_a_compliment(client)
     response = client.submit("/save", {"email": value})
     assert response.status_code == 200
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     assert soup.title.get_text().startswith("Error: Save your answers and come back later")
     summary = [a.get_text(" ", strip=True) for a in soup.select(".govuk-error-summary a")]
     assert summary == [message]
@@ -389,7 +389,7 @@ def test_a_lost_session_shows_the_button_again(app, client):
     other = app.test_client()
     response = other.post(path, data={"csrf_token": "stale"})
     assert response.status_code == 400
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     assert soup.select_one(".govuk-error-summary a")["href"] == "#continue"
     token = soup.find("input", attrs={"name": "csrf_token"})["value"]
     assert other.post(path, data={"csrf_token": token}).status_code == 302

@@ -11,7 +11,7 @@ from portal.models import AuditEntry, CaseMessage
 from portal.staff import roles
 from tests.test_complaint import case_with
 from tests.test_resume import mail_to
-from tests.test_staff_auth import create, sign_in
+from tests.test_staff_auth import create, sign_in, summary
 from tests.test_tracking_case import HOSTILE, events_of, tracking, with_history, working_days_ago
 
 
@@ -37,7 +37,7 @@ def test_the_case_page_shows_what_was_sent_and_is_audited(app, officer):
     assert " ".join(HOSTILE.split()) in page.text
     assert "<script>alert" not in page.response.get_data(as_text=True)
     assert "Nobody came" not in page.text  # the hostile text replaced it
-    assert "We should tell you we have your complaint by" in page.text
+    assert page.soup.select_one("#next").get_text().startswith("Acknowledge the complaint by ")
     assert audit_of(app, reference) == ["case.viewed"]
     assert page.response.headers["Cache-Control"].startswith("no-store")
 
@@ -77,8 +77,18 @@ def test_events_are_recorded_through_the_stage_machine(app, officer):
         "on-year": str(today.year),
     }
     response = officer.post(f"/staff/cases/{reference}/events", data=form)
+    assert summary(response) == ["Select the outcome of the response"]
+    assert len(events_of(app, reference)) == 1
+    form["outcome"] = "partly_upheld"
+    response = officer.post(f"/staff/cases/{reference}/events", data=form)
     assert response.status_code == 302
     assert events_of(app, reference)[-1].kind == "stage1_response_sent"
+    assert events_of(app, reference)[-1].details == {"outcome": "partly_upheld"}
+    shown = officer.page(f"/staff/cases/{reference}")
+    assert "Stage1 response sent Outcome: Partly upheld" in shown.text
+    assert shown.soup.select_one("#next").get_text().startswith(
+        "Waiting for the person: they can ask for stage 2 until "
+    )
     assert events_of(app, reference)[-1].recorded_by.startswith("staff:")
     assert mail_to(app, to)[-1]["Subject"].startswith("Update on your complaint")
     assert "you can ask for stage 2 by" in person.page("/track/case").text

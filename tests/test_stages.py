@@ -678,6 +678,39 @@ def test_a_refusal_without_the_ombudsman_is_refused(details):
         at("2026-03-05", [RECEIVED, Event("refused", d("2026-03-05"), details)])
 
 
+#: the three responses, each with the events that lead to it (MAIN up to and including it)
+RESPONSES = [
+    pytest.param(3, id="stage1_response_sent"),
+    pytest.param(8, id="stage2_response_sent"),
+    pytest.param(13, id="final_response_sent"),
+]
+
+
+@pytest.mark.parametrize("count", RESPONSES)
+@pytest.mark.parametrize("outcome", ["upheld", "partly_upheld", "not_upheld"])
+def test_a_response_records_its_outcome(count, outcome):
+    *before, response = MAIN[:count]
+    answered = Event(response.kind, response.on, {"outcome": outcome})
+    s = at("2026-08-20", [*before, answered])
+    assert s.history[-1].event.details == {"outcome": outcome}
+    assert s.status == at("2026-08-20", MAIN[:count]).status  # the outcome changes nothing else
+
+
+@pytest.mark.parametrize("count", RESPONSES)
+@pytest.mark.parametrize("outcome", ["", "Upheld", "partly upheld", "rejected"])
+def test_a_response_with_an_unknown_outcome_is_refused(count, outcome):
+    *before, response = MAIN[:count]
+    answered = Event(response.kind, response.on, {"outcome": outcome})
+    with pytest.raises(InvalidEvent, match="the outcome must be one of upheld, partly_upheld"):
+        at("2026-08-20", [*before, answered])
+
+
+def test_a_response_without_an_outcome_is_old_data_and_still_replays():
+    s = at("2026-08-06", MAIN[:13])
+    assert (s.status, s.next_step) == ("final_response_sent", "go_to_ombudsman")
+    assert all("outcome" not in entry.event.details for entry in s.history)
+
+
 def test_referred_to_the_ombudsman():
     s = at("2026-08-20", [*MAIN, ev("referred_to_ombudsman", "2026-08-20")])
     assert "referred_to_ombudsman" in s.flags and not s.may_go_to_ombudsman

@@ -58,9 +58,9 @@ def send(browser, text: str = "", files=(), form_id: str | None = None, expect_p
 
 
 def summary(response) -> list[str]:
-    from bs4 import BeautifulSoup
+    from tests.lint import parse
 
-    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    soup = parse(response.get_data(as_text=True))
     return [" ".join(a.get_text(" ").split()) for a in soup.select(".govuk-error-summary a")]
 
 

@@ -21,7 +21,7 @@ advocate_needed                 an advocate is needed; at stage 1 this extends t
                                 response by 10 working days (within reg. 14's 20)        s.26A
 stage1_extended                 ``reason`` required; adds the profile's extension        reg. 14
 stage1_response_sent            stage 1 answered; the person's window to ask for         reg. 15
-                                stage 2 starts
+                                stage 2 starts. ``outcome``: see below
 stage2_requested                asked for stage 2; a late request is accepted and        §9.3
                                 flagged ``late_stage2_request``
 statement_agreed                the Statement of Complaint is agreed (stage 2 day 0      reg. 16-17
@@ -30,12 +30,13 @@ investigating_officer_appointed the IO                                          
 independent_person_appointed    the IP                                                   reg. 17
 stage2_extended                 ``reason`` and ``days`` required; never beyond 65        reg. 17
 stage2_response_sent            the adjudication; the 20 working days to ask for a       reg. 17-18
-                                review panel start
+                                review panel start. ``outcome``: see below
 stage3_requested                asked for a review panel (late: accepted and flagged)    reg. 18
 panel_convened                  the panel is arranged; optional ``meeting_on`` (ISO)     reg. 19
 panel_held                      the panel met (due 30 working days after the request)    reg. 19(4)
 panel_report_sent               its report (due 5 working days after the meeting)        reg. 20
-final_response_sent             the council's response (due 15 after the report)         reg. 20(3)
+final_response_sent             the council's response (due 15 after the report).        reg. 20(3)
+                                ``outcome``: see below
 closed                          the council closed the case after a stage's answer
 withdrawn                       the complainant withdrew
 resolved_early                  resolved before the stage finished
@@ -50,6 +51,10 @@ escalation_refused              the council refused a stage 2 or 3 request; ``re
                                 CaseState.new_complaints holds its ``received`` event
 referred_to_ombudsman           the person went to the Ombudsman                         §4.4
 =============================== ======================================================== ==========
+
+``outcome`` (the three responses): ``upheld``, ``partly_upheld`` or ``not_upheld``, a contract
+with the annual report (reg. 13(3): the outcome of each complaint). Any other value is
+InvalidEvent; a missing one is allowed, as events recorded before it was asked for have none.
 """
 
 from __future__ import annotations

@@ -26,6 +26,10 @@ from portal.domain.timescales import Timescales
 
 _OMBUDSMAN = re.compile(r"\b(ombudsman|lgsco)\b", re.IGNORECASE)
 
+#: a response's ``outcome`` detail: a contract, as the annual report counts them (reg. 13(3)).
+#: Events recorded before outcomes were asked for have none, and replay as they did.
+OUTCOMES = ("upheld", "partly_upheld", "not_upheld")
+
 _STAGE1_OPEN = frozenset({Status.RECEIVED, Status.ACKNOWLEDGED, Status.AWAITING_DECISION})
 _STAGE2_OPEN = frozenset({Status.STAGE2_REQUESTED, Status.STAGE2_INVESTIGATING})
 _STAGE2_SETUP = _STAGE2_OPEN | {Status.ESCALATION_REFUSED}
@@ -152,6 +156,11 @@ class CaseReplay:
             self._invalid(ev, "the reason must name the Ombudsman (LGSCO) the person can go to")
         return reason
 
+    def _outcome(self, ev: Event) -> None:
+        outcome = ev.details.get("outcome")
+        if outcome is not None and outcome not in OUTCOMES:
+            self._invalid(ev, f"the outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+
     # --- clocks --------------------------------------------------------------------------
 
     def _start(self, name: Clock, who: str, day: date, length: int) -> None:
@@ -239,6 +248,7 @@ class CaseReplay:
         self._extend_stage1(self.t.stage1_extension)
 
     def _on_stage1_response_sent(self, ev: Event) -> None:
+        self._outcome(ev)
         day = day0(ev.on)
         self._meet(Clock.STAGE1, day)
         self._meet(Clock.ACKNOWLEDGE, day)  # an answer is an acknowledgement too
@@ -306,6 +316,7 @@ class CaseReplay:
         missing -= self.appointed
         if missing:
             self._illegal(ev, "record the " + " and ".join(sorted(missing)) + " first")
+        self._outcome(ev)
         day = day0(ev.on)
         self._meet(Clock.STAGE2, day)
         self._meet(Clock.STAGE2_FROM_REQUEST, day)
@@ -346,6 +357,7 @@ class CaseReplay:
         self._start(Clock.FINAL_RESPONSE, COUNCIL, day, self.t.final_response)
 
     def _on_final_response_sent(self, ev: Event) -> None:
+        self._outcome(ev)
         self._meet(Clock.FINAL_RESPONSE, day0(ev.on))
         self.status = Status.FINAL_RESPONSE_SENT
         self.final_sent = True

@@ -53,7 +53,13 @@ def _load() -> DraftRow | None:
         return None
     row = (
         db.session()
-        .execute(select(_TABLE.c.answers, _TABLE.c.updated_at).where(_TABLE.c.id == draft_id))
+        .execute(
+            select(_TABLE.c.answers, _TABLE.c.updated_at).where(
+                # a draft staff are typing in (portal.staff.assisted) is never a public one
+                _TABLE.c.id == draft_id,
+                _TABLE.c.entered_by_id.is_(None),
+            )
+        )
         .first()
     )
     if row is None:

@@ -27,6 +27,8 @@ class Step:
     #: the answer keys this step writes; the step is answered when all are present
     keys: tuple[str, ...] = ()
     template: str = "journey/question.html"
+    #: easy read's picture beside the question (a name in static/images/easy/); "" for none
+    picture: str = ""
 
     @property
     def slug(self) -> str:

@@ -328,22 +328,29 @@ def _has_condition(answers: Answers) -> bool:
 TEMPLATE = "journey/equality_question.html"
 
 
-def _step(id_: str, form: type[EqualityForm], applies: Callable[[Answers], bool] = always) -> Step:
+def _step(
+    id_: str,
+    form: type[EqualityForm],
+    applies: Callable[[Answers], bool] = always,
+    picture: str = "people",
+) -> Step:
     """A question's step: it writes its option and the descriptions its answers reveal."""
     described = (
         name for by_value in form.reveals.values() for names in by_value.values() for name in names
     )
-    return Step(id_, form, applies=applies, keys=(id_, *described), template=TEMPLATE)
+    return Step(
+        id_, form, applies=applies, keys=(id_, *described), template=TEMPLATE, picture=picture
+    )
 
 
 EQUALITY = Journey(
     name="equality",
     steps=(
-        _step("age", Age),
+        _step("age", Age, picture="calendar"),
         _step("sex", Sex),
         _step("gender_identity", GenderIdentity, _16_or_over),
         _step("sexual_orientation", SexualOrientation, _16_or_over),
-        _step("marriage", Marriage, _16_or_over),
+        _step("marriage", Marriage, _16_or_over, picture="family"),
         _step("ethnic_group", EthnicGroup),
         _step("white_background", WhiteBackground, _ethnic_group("white")),
         _step("mixed_background", MixedBackground, _ethnic_group("mixed")),
@@ -351,8 +358,8 @@ EQUALITY = Journey(
         _step("black_background", BlackBackground, _ethnic_group("black")),
         _step("other_background", OtherBackground, _ethnic_group("other")),
         _step("religion", Religion),
-        _step("disability", Disability),
-        _step("disability_impact", DisabilityImpact, _has_condition),
+        _step("disability", Disability, picture="health"),
+        _step("disability_impact", DisabilityImpact, _has_condition, picture="health"),
     ),
 )
 

@@ -50,6 +50,52 @@ def feedback_receipt(case: Case) -> list[OutboxMessage]:
     return [notify.queue(db.session(), email, subject, body, case_id=case.id)]
 
 
+def make_case(
+    draft_id: str,
+    answers: dict[str, Any],
+    kind: str,
+    receipt: Receipt = feedback_receipt,
+    **columns: Any,
+) -> tuple[Case, bool]:
+    """The draft's case, made now unless it already was, and whether it was made now.
+
+    A new complaint gets its `received` event, counted from submitted_at; `receipt` queues
+    the messages (and may add anything else that belongs in the same transaction), which are
+    tried once the case is saved. `columns` are further Case columns (submitted_at may be
+    one: a complaint entered by staff was received before it was typed in).
+    """
+    case = _case_for_draft(draft_id)
+    data = db.session()
+    created = False
+    queued: list[OutboxMessage] = []
+    for _attempt in range(3):
+        if case is not None:
+            break
+        case = Case(
+            reference=new_reference(),
+            kind=kind,
+            draft_id=draft_id,
+            answers=dict(answers),
+            **{"submitted_at": utcnow(), **columns},
+        )
+        data.add(case)
+        try:
+            # The id, for the receipt's rows; a second submit of this draft may fail here.
+            data.flush()
+            if case.kind == "complaint":
+                cases.received(data, case, current_app.extensions["council"].timescales)
+            queued = receipt(case)
+            data.commit()
+            created = True
+        except IntegrityError:
+            data.rollback()
+            case = _case_for_draft(draft_id)
+            queued = []
+    # Only this receipt: older failures are `flask notify send`'s job, not this page's.
+    notify.deliver_now(data, queued)
+    return case, created
+
+
 def submit(
     views: JourneyViews,
     receipt: Receipt = feedback_receipt,
@@ -64,35 +110,8 @@ def submit(
     position = views.journey.walk(draft.answers)
     if not position.complete:
         return redirect(views.position_url(position))
-    case = _case_for_draft(draft.id)
-    data = db.session()
-    created = False
-    queued: list[OutboxMessage] = []
-    for _attempt in range(3):
-        if case is not None:
-            break
-        case = Case(
-            reference=new_reference(),
-            kind=views.name if views.name == "complaint" else draft.answers["kind"],
-            draft_id=draft.id,
-            answers=dict(draft.answers),
-            submitted_at=utcnow(),
-        )
-        data.add(case)
-        try:
-            # The id, for the receipt's rows; a second submit of this draft may fail here.
-            data.flush()
-            if case.kind == "complaint":
-                cases.received(data, case, current_app.extensions["council"].timescales)
-            queued = receipt(case)
-            data.commit()
-            created = True
-        except IntegrityError:
-            data.rollback()
-            case = _case_for_draft(draft.id)
-            queued = []
-    # Only this receipt: older failures are `flask notify send`'s job, not this page's.
-    notify.deliver_now(data, queued)
+    kind = views.name if views.name == "complaint" else draft.answers["kind"]
+    case, created = make_case(draft.id, draft.answers, kind, receipt)
     session[LAST_CASE] = case.reference
     drafts.forget()
     if created and after is not None:

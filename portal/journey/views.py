@@ -47,6 +47,9 @@ class JourneyViews:
         exit_redirects: dict[str, str] | None = None,
         store: AnswerStore = drafts,
         before_first: Callable[[], str] = lambda: url_for("pages.start"),
+        endpoint: str | None = None,
+        page_template: str | None = None,
+        result_template: str | None = None,
     ) -> None:
         self.journey = journey
         self.store = store
@@ -58,20 +61,26 @@ class JourneyViews:
         #: exits that are another journey's start rather than a page, by endpoint
         self.exit_redirects = exit_redirects or {}
         self.name = journey.name
+        #: the blueprint whose routes these are (a nested one is "parent.child")
+        self.endpoint = endpoint or journey.name
+        #: a template every step page is rendered through, given the step's own as
+        #: `step_template` to extend (the staff side's layout); None renders the step's own
+        self.page_template = page_template
+        self.result_template = result_template or f"journey/{journey.name}_result.html"
 
     # URLs -----------------------------------------------------------------------------
 
     def step_url(self, step: Step, return_to: str | None = None) -> str:
-        return url_for(f"{self.name}.step", slug=step.slug, return_to=return_to)
+        return url_for(f"{self.endpoint}.step", slug=step.slug, return_to=return_to)
 
     def position_url(self, position: Position, return_to: str | None = None) -> str:
         if position.exit in self.exit_redirects:
             return url_for(self.exit_redirects[position.exit])
         if position.exit:
-            return url_for(f"{self.name}.exit", route=position.exit)
+            return url_for(f"{self.endpoint}.exit", route=position.exit)
         if position.current:
             return self.step_url(position.current, return_to)
-        return url_for(f"{self.name}.result")
+        return url_for(f"{self.endpoint}.result")
 
     def _return_to(self) -> str | None:
         """A change link's destination, accepted only if it names a page of this journey."""
@@ -95,7 +104,7 @@ class JourneyViews:
 
     def _back_url(self, position: Position, step: Step, return_to: str | None) -> str:
         if return_to == RESULT:
-            return url_for(f"{self.name}.result")
+            return url_for(f"{self.endpoint}.result")
         if return_to and self.journey.step(return_to):
             return self.step_url(self.journey.step(return_to))
         previous = position.previous(step)
@@ -125,7 +134,9 @@ class JourneyViews:
                 stay = form.stay()
                 if stay is not None:
                     return redirect(
-                        url_for(f"{self.name}.step", slug=step.slug, return_to=return_to, **stay)
+                        url_for(
+                            f"{self.endpoint}.step", slug=step.slug, return_to=return_to, **stay
+                        )
                     )
                 return redirect(self._after_save(self.journey.walk(answers), return_to))
         else:
@@ -157,7 +168,8 @@ class JourneyViews:
                 if isinstance(field, PeopleField):
                     field.add_row()
         return render_template(
-            step.template,
+            self.page_template or step.template,
+            step_template=step.template,
             form=form,
             step=step,
             inset=form.inset(answers),
@@ -219,7 +231,7 @@ class JourneyViews:
         if not position.complete:
             return redirect(self.position_url(position))
         return render_template(
-            f"journey/{self.name}_result.html",
+            self.result_template,
             answers=answers,
             back_url=self.step_url(position.reached[-1]) if position.reached else None,
             summary=[

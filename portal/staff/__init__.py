@@ -6,7 +6,15 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from portal.staff import case_list, case_page  # noqa: F401 - register their routes on bp
+    # these modules add their routes to bp
+    from portal.staff import (  # noqa: F401
+        assisted,
+        audit_page,
+        case_list,
+        case_page,
+        reports,
+        restrictions,
+    )
     from portal.staff.views import bp
 
     app.register_blueprint(bp)

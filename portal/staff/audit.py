@@ -24,6 +24,7 @@ def log(
         staff_user_id=user.id if user else None,
         action=action,
         case_id=case.id if case else None,
+        case_reference=case.reference if case else None,
         detail={k: str(v) for k, v in detail.items()},
     )
     data.add(entry)

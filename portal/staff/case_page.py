@@ -3,7 +3,9 @@ and the actions that move it on.
 
 Every view and every change is written to the audit log in the same transaction. Stage
 events go through portal.cases.record, so the procedure's rules (portal.domain.stages)
-decide what can be recorded; the person is told by the ways they said are safe.
+decide what can be recorded; the person is told by the ways they said are safe. The
+decisions the triage flags need are in portal.staff.decisions, and the files the person sent
+in portal.staff.files; both add their part of the page through `render`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from portal import cases, db, notify
 from portal.domain.intake import triage_flags
 from portal.domain.references import display, normalise
-from portal.domain.stages import EVENT_KINDS, CaseState, StageError
+from portal.domain.stages import EVENT_KINDS, CaseState, Kind, StageError
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.journey.complaint_steps import COMPLAINT
@@ -29,7 +31,8 @@ from portal.journey.govuk_fields import component, error_href
 from portal.journey.screening_steps import SCREENING
 from portal.journey.summary import rows as answer_rows
 from portal.models import AdvocacyRequest, Case, CaseMessage, StaffUser, TrackingLink, utcnow
-from portal.staff import audit, roles
+from portal.staff import audit, labels, roles
+from portal.staff.next_step import next_line
 from portal.staff.views import bp
 from portal.tracking import progress, tokens
 
@@ -39,6 +42,10 @@ READ_ROLES = (*CASE_ROLES, roles.INVESTIGATOR)
 #: who a case can be assigned to
 ASSIGNABLE = (roles.OFFICER, roles.MANAGER, roles.INVESTIGATOR)
 MAX_REPLY = 5000
+#: the events that answer a stage, and so take an outcome (portal.domain.replay.OUTCOMES)
+RESPONSES = frozenset(
+    {Kind.STAGE1_RESPONSE_SENT, Kind.STAGE2_RESPONSE_SENT, Kind.FINAL_RESPONSE_SENT}
+)
 
 
 class ReplyForm(StepForm):
@@ -80,9 +87,31 @@ class EventForm(StepForm):
         ],
         render_kw={"govuk": {"classes": "govuk-input--width-2", "inputmode": "numeric"}},
     )
+    outcome = SelectField(
+        _l("Outcome (responses only)"),
+        choices=[choice("", _l("Choose"))]
+        + [choice(value, words) for value, words in labels.OUTCOMES.items()],
+        validators=[Optional()],
+        description=_l("Needed for a stage 1, stage 2 or final response"),
+    )
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.kind.data in RESPONSES and not self.outcome.data:
+            self.outcome.errors = [_("Select the outcome of the response")]
+            return False
+        return valid
+
+    def details(self) -> dict[str, str]:
+        """The details the chosen kind takes, as the domain stores them."""
+        given = {"reason": self.reason.data or "", "days": self.days.data or ""}
+        if self.kind.data in RESPONSES:
+            given["outcome"] = self.outcome.data or ""
+        return {key: value.strip() for key, value in given.items() if value.strip()}
 
 
-def _find(reference: str) -> Case:
+def find(reference: str) -> Case:
+    """The case with this reference, for the signed-in member of staff; 404 or 403 if not."""
     found = normalise(reference)
     case = (
         db.session().scalars(select(Case).where(Case.reference == found)).first() if found else None
@@ -113,18 +142,31 @@ def _state(case: Case) -> CaseState | None:
         return None  # a compliment or a comment has no stages
 
 
-def _render(case: Case, reply: ReplyForm, event: EventForm, errors: list[dict[str, str]]) -> str:
+def render(case: Case, errors: list[dict[str, str]] | None = None, **forms: Any) -> str:
+    """The case page. `forms` are the posted forms to show back with their errors, by name
+    (reply, event, or a decision's); the others are shown empty."""
     data = db.session()
     state = _state(case)
+    reply = forms.pop("reply", None) or ReplyForm(formdata=None)
+    event = forms.pop("event", None) or EventForm(formdata=None)
+    can_act = (user := roles.current_user()) is not None and user.role in CASE_ROLES
     return render_template(
         "staff/case.html",
         case=case,
         reference=display(case.reference),
         state=state,
-        due=progress.due(state) if state else None,
+        next=next_line(state) if state else None,
+        status_words=labels.STATUSES.get(state.status, state.status) if state else "",
         flags=sorted(triage_flags(case.answers) | (state.flags if state else frozenset())),
         answers=_answers(case),
+        parent=data.get(Case, case.parent_case_id) if case.parent_case_id else None,
+        split_note=decisions.split_note(case),
+        display=display,
+        decisions=decisions.section(case, state, can_act, forms),
+        evidence=files.evidence_files(case),
+        file_id=files.message_file_id,
         events=cases.rows(data, case),
+        detail_lines=labels.detail_lines,
         messages=list(
             data.scalars(
                 select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id)
@@ -140,9 +182,9 @@ def _render(case: Case, reply: ReplyForm, event: EventForm, errors: list[dict[st
         ),
         reply_field=component(reply.reply, reply, heading=False),
         event_fields=[component(f, event, heading=False) for f in event if f.name != "csrf_token"],
-        errors=errors,
+        errors=errors or [],
         done=request.args.get("done"),
-        can_act=(user := roles.current_user()) is not None and user.role in CASE_ROLES,
+        can_act=can_act,
         assignee=data.get(StaffUser, case.assignee_id) if case.assignee_id else None,
         staff=list(
             data.scalars(
@@ -154,7 +196,8 @@ def _render(case: Case, reply: ReplyForm, event: EventForm, errors: list[dict[st
     )
 
 
-def _errors(form: StepForm) -> list[dict[str, str]]:
+def errors_of(form: StepForm) -> list[dict[str, str]]:
+    """The error summary's items for a form that did not validate."""
     return [
         {"text": str(f.errors[0]), "href": error_href(f)}
         for f in form
@@ -165,10 +208,10 @@ def _errors(form: StepForm) -> list[dict[str, str]]:
 @bp.route("/cases/<reference>")
 @roles.require(*READ_ROLES)
 def case(reference: str) -> ResponseReturnValue:
-    found = _find(reference)
+    found = find(reference)
     data = db.session()
     audit.log(data, roles.current_user(), "case.viewed", found)
-    page = _render(found, ReplyForm(formdata=None), EventForm(formdata=None), [])
+    page = render(found)
     data.execute(
         update(CaseMessage)
         .where(
@@ -182,7 +225,8 @@ def case(reference: str) -> ResponseReturnValue:
     return page
 
 
-def _tell_person(case: Case, subject: str, body: str) -> list[Any]:
+def tell_person(case: Case, subject: str, body: str) -> list[Any]:
+    """Queue a message to the person by the ways they said are safe; the caller commits."""
     council = current_app.extensions["council"]
     track = url_for("tracking.start", _external=True)
     return notify.to_person(
@@ -197,10 +241,10 @@ def _tell_person(case: Case, subject: str, body: str) -> list[Any]:
 @bp.route("/cases/<reference>/reply", methods=["POST"])
 @roles.require(*CASE_ROLES)
 def reply(reference: str) -> ResponseReturnValue:
-    found = _find(reference)
+    found = find(reference)
     form = ReplyForm()
     if not form.validate():
-        return _render(found, form, EventForm(formdata=None), _errors(form))
+        return render(found, errors_of(form), reply=form)
     data = db.session()
     user = roles.current_user()
     data.add(
@@ -213,7 +257,7 @@ def reply(reference: str) -> ResponseReturnValue:
         )
     )
     audit.log(data, user, "case.replied", found)
-    queued = _tell_person(
+    queued = tell_person(
         found,
         _("New message about your complaint %(reference)s", reference=display(found.reference)),
         _(
@@ -229,16 +273,12 @@ def reply(reference: str) -> ResponseReturnValue:
 @bp.route("/cases/<reference>/events", methods=["POST"])
 @roles.require(*CASE_ROLES)
 def record_event(reference: str) -> ResponseReturnValue:
-    found = _find(reference)
+    found = find(reference)
     form = EventForm()
     if not form.validate():
-        return _render(found, ReplyForm(formdata=None), form, _errors(form))
+        return render(found, errors_of(form), event=form)
     on = date.fromisoformat(form.on.data)
-    details = {
-        key: value.strip()
-        for key, value in (("reason", form.reason.data or ""), ("days", form.days.data or ""))
-        if value.strip()
-    }
+    details = form.details()
     data = db.session()
     user = roles.current_user()
     try:
@@ -254,12 +294,12 @@ def record_event(reference: str) -> ResponseReturnValue:
     except StageError as error:
         data.rollback()
         form.kind.errors = [str(error)]
-        return _render(found, ReplyForm(formdata=None), form, _errors(form))
+        return render(found, errors_of(form), event=form)
     audit.log(data, user, "case.event_recorded", found, kind=form.kind.data, on=on.isoformat())
     queued = []
     words = progress.event_line(form.kind.data, on)
     if words:
-        queued = _tell_person(
+        queued = tell_person(
             found,
             _("Update on your complaint %(reference)s", reference=display(found.reference)),
             words + ".",
@@ -272,7 +312,7 @@ def record_event(reference: str) -> ResponseReturnValue:
 @bp.route("/cases/<reference>/assign", methods=["POST"])
 @roles.require(*CASE_ROLES)
 def assign(reference: str) -> ResponseReturnValue:
-    found = _find(reference)
+    found = find(reference)
     data = db.session()
     chosen = request.form.get("assignee", "")
     person = data.get(StaffUser, int(chosen)) if chosen.isdigit() else None
@@ -287,9 +327,13 @@ def assign(reference: str) -> ResponseReturnValue:
 @bp.route("/cases/<reference>/revoke-links", methods=["POST"])
 @roles.require(*CASE_ROLES)
 def revoke_links(reference: str) -> ResponseReturnValue:
-    found = _find(reference)
+    found = find(reference)
     data = db.session()
     stopped = tokens.revoke_all(data, found.id)
     audit.log(data, roles.current_user(), "case.links_revoked", found, count=stopped)
     data.commit()
     return redirect(url_for("staff.case", reference=found.reference, done="revoked"))
+
+
+# Last, as they build on this module: their routes, and their parts of the page.
+from portal.staff import decisions, files  # noqa: E402

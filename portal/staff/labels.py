@@ -6,10 +6,12 @@ The domain speaks in ids; the words live here, in gettext, so the domain stays f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from portal.domain.case_state import Next, Status
+from portal.domain.replay import OUTCOMES as OUTCOME_IDS
+from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.models import StaffUser
 
@@ -68,6 +70,50 @@ FLAGS = {
     "fluency": _l("Needs help with English"),
     "advocate_requested": _l("Advocacy requested"),
 }
+
+#: a response's outcome (portal.domain.replay.OUTCOMES), in the order the form offers them
+OUTCOMES = {
+    "upheld": _l("Upheld"),
+    "partly_upheld": _l("Partly upheld"),
+    "not_upheld": _l("Not upheld"),
+}
+assert tuple(OUTCOMES) == OUTCOME_IDS, "every outcome the domain accepts needs its words"
+
+#: an event's details, by key
+DETAILS = {
+    "outcome": _l("Outcome"),
+    "reason": _l("Reason"),
+    "days": _l("Working days"),
+    "decision": _l("Decision"),
+    "meeting_on": _l("Meeting on"),
+}
+
+
+def detail_lines(details: Mapping[str, str]) -> list[str]:
+    """An event's details for the events table: "Outcome: Partly upheld", "Reason: ..."."""
+    lines = []
+    for key, value in details.items():
+        words = OUTCOMES.get(value, value) if key == "outcome" else value
+        lines.append(_("%(key)s: %(value)s", key=DETAILS.get(key, key), value=words))
+    return lines
+
+
+#: a decision on a triage flag once made (portal.staff.decisions), by flag and decision
+DECISIONS = {
+    ("sufficient_interest", "yes"): "Decided the person has sufficient interest on %(day)s by "
+    "%(who)s",
+    ("sufficient_interest", "no"): "Decided the person does not have sufficient interest on "
+    "%(day)s by %(who)s",
+    ("proceedings", "paused"): "Paused for proceedings on %(day)s by %(who)s",
+    ("late", "accepted"): "Accepted late complaint on %(day)s by %(who)s",
+    ("late", "refused"): "Refused late complaint on %(day)s by %(who)s",
+    ("fluency", "split"): "Split off the part about English fluency on %(day)s by %(who)s",
+}
+
+
+def decision_words(flag: str, decision: str, day: str, who: str) -> str:
+    """ "Accepted late complaint on 3 Dec 2026 by someone@council"."""
+    return _(DECISIONS[(flag, decision)], day=day, who=who)
 
 
 def stage(value: str | None) -> str:

@@ -65,5 +65,6 @@ def case(found: Case) -> ResponseReturnValue:
         stage_items=_stage_items(state, council),
         next_stage=actions.next_stage(state),
         messages_panel=messages.panel(found),
+        restrictions=messages.restrictions(found),
         advocacy_panel=advocacy.panel(found),
     )

@@ -38,7 +38,7 @@ from portal.i18n import lazy_gettext as _l
 from portal.journey import csrf_rerender, evidence
 from portal.journey.forms import StepForm
 from portal.journey.govuk_fields import component, error_href
-from portal.models import Case, CaseFile, CaseMessage, aware, utcnow
+from portal.models import Case, CaseFile, CaseMessage, ContactRestriction, aware, utcnow
 from portal.tracking import bp, team, visit
 
 LONDON = ZoneInfo("Europe/London")
@@ -46,6 +46,8 @@ MAX_CHARS = 5000
 PERSON, COUNCIL = "person", "council"
 #: what the flash after sending says, for the list page to show the success banner
 SENT = "message-sent"
+#: the way of contact a restriction names when the person may not send messages here
+RESTRICTED_CHANNEL = "tracking_messages"
 _FORM_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -248,6 +250,27 @@ def _forget(stored: list[evidence.StoredFile]) -> None:
         evidence.delete_stored(Path(current_app.config["UPLOAD_DIR"]), file.stored_name)
 
 
+def restrictions(case: Case) -> list[ContactRestriction]:
+    """The contact restrictions in force (portal.staff.restrictions), for the case page's
+    notice. Only sending messages is ever refused for one; nothing else here is."""
+    query = select(ContactRestriction).where(
+        ContactRestriction.case_id == case.id, ContactRestriction.lifted_at.is_(None)
+    )
+    return list(db.session().scalars(query.order_by(ContactRestriction.id)))
+
+
+def _refusal(case: Case) -> str | None:
+    """The explanation instead of the form, while a restriction limits messages."""
+    limiting = [r for r in restrictions(case) if RESTRICTED_CHANNEL in r.channels]
+    if not limiting:
+        return None
+    return render_template(
+        "tracking/message_new.html",
+        title=_("You cannot send messages here at the moment"),
+        restrictions=limiting,
+    )
+
+
 def _sent() -> ResponseReturnValue:
     flash(SENT)
     return redirect(url_for("tracking.messages"))
@@ -255,6 +278,8 @@ def _sent() -> ResponseReturnValue:
 
 @visit.required
 def new_message(found: Case) -> ResponseReturnValue:
+    if (refused := _refusal(found)) is not None:
+        return refused, 200 if request.method == "GET" else 403
     form = MessageForm()
     form_id = new_form_id(request.form.get("form_id"))
     if request.method != "POST":
@@ -291,6 +316,8 @@ def _rerender_new() -> ResponseReturnValue:
     found, ended = visit.signed_in()
     if found is None:
         return render_template("tracking/signed_out.html", reason=ended or "ended")
+    if (refused := _refusal(found)) is not None:
+        return refused
     return _render_new(
         MessageForm(),
         new_form_id(request.form.get("form_id")),
