@@ -13,10 +13,10 @@ from e2e.helpers import click_and_wait, expect_path, go, submit
 from e2e.test_tracking import receipt_link
 
 
-def staff_sign_in(page: Page, live_app: Flask) -> None:
+def staff_sign_in(page: Page, live_app: Flask, role: str = "officer") -> None:
     from tests.test_staff_auth import create
 
-    email, password, secret = create(live_app, "officer")
+    email, password, secret = create(live_app, role)
     go(page, "/staff/sign-in")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
@@ -33,9 +33,12 @@ def record(page: Page, kind: str, axe: bool = False) -> None:
     today = page.evaluate(
         "() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()] }"
     )
-    page.get_by_label("Day", exact=True).fill(str(today[0]))
-    page.get_by_label("Month", exact=True).fill(str(today[1]))
-    page.get_by_label("Year", exact=True).fill(str(today[2]))
+    when = page.get_by_role("group", name="When did it happen?")
+    when.get_by_label("Day", exact=True).fill(str(today[0]))
+    when.get_by_label("Month", exact=True).fill(str(today[1]))
+    when.get_by_label("Year", exact=True).fill(str(today[2]))
+    if kind.endswith("_response_sent"):
+        page.get_by_label("Outcome (responses only)").select_option("partly_upheld")
     submit(page, "Record", axe=axe)
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("recorded")
 
@@ -89,3 +92,34 @@ def test_an_officer_takes_a_case_through_every_stage(
     expect(person.locator("#ombudsman")).to_be_visible()
     expect(person.get_by_text("1 new message", exact=False)).to_be_visible()
     person.context.close()
+
+
+def test_the_other_staff_pages_and_their_errors_pass_axe(page: Page, live_app: Flask) -> None:
+    """Reports, the audit log, entering a complaint for someone, and a case with decisions
+    to make and contact restrictions, on the demo data set."""
+    from sqlalchemy import select
+
+    from portal import db
+    from portal.models import Case
+
+    loaded = live_app.test_cli_runner().invoke(args=["demo", "--force"])
+    assert loaded.exit_code == 0, loaded.output
+    with live_app.app_context():
+        data = db.session()
+        flagged = data.scalars(select(Case).where(Case.flags.contains(" late "))).first()
+        assert flagged is not None
+        reference = flagged.reference
+    staff_sign_in(page, live_app, "manager")
+    go(page, "/staff/reports")
+    go(page, "/staff/reports?year=nonsense")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    go(page, "/staff/reports/equality")
+    go(page, "/staff/audit")
+    go(page, "/staff/audit?from-day=31&from-month=2&from-year=2026")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    go(page, "/staff/new")
+    submit(page)
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    go(page, f"/staff/cases/{reference}")
+    submit(page, "Add restriction")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()

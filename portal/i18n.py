@@ -111,6 +111,23 @@ def ngettext(singular: str, plural: str, num: int, **variables: object) -> str:
     return _translations().ungettext(singular, plural, num) % variables
 
 
+def plural_messages(singular: str, plural: str) -> dict[str, str]:
+    """A GOV.UK Frontend pluralised message: one text per CLDR plural category of the page's
+    language (Polish has "one", "few", "many" and "other"), with the component's own
+    %{count} placeholder left for its JavaScript to fill in."""
+    rule = Locale.parse(current_language()).plural_form
+    messages = {}
+    for category in (*sorted(rule.tags), "other"):
+        number = _example_number(rule, category)
+        messages[category] = ngettext(singular, plural, number, count="%{count}")
+    return messages
+
+
+def _example_number(rule, category: str) -> float:  # noqa: ANN001 - babel.plural.PluralRule
+    """A number in the plural category, for asking gettext which form to use."""
+    return next((n for n in range(0, 200) if rule(n) == category), 1.5)
+
+
 def long_date(value: date) -> str:
     """A date as the service writes it: "Friday 18 December 2026"."""
     return format_date(value, "EEEE d MMMM y")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 #: the fields of a contact that are words rather than numbers or addresses
-TRANSLATED_FIELDS = ("name", "purpose", "audience", "phone_note", "hours")
+TRANSLATED_FIELDS = ("name", "purpose", "audience", "phone_note", "hours", "stage1_name")
 
 
 def _strings(node: Any) -> Iterator[str]:

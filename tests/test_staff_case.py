@@ -86,8 +86,10 @@ def test_events_are_recorded_through_the_stage_machine(app, officer):
     assert events_of(app, reference)[-1].details == {"outcome": "partly_upheld"}
     shown = officer.page(f"/staff/cases/{reference}")
     assert "Stage1 response sent Outcome: Partly upheld" in shown.text
-    assert shown.soup.select_one("#next").get_text().startswith(
-        "Waiting for the person: they can ask for stage 2 until "
+    assert (
+        shown.soup.select_one("#next")
+        .get_text()
+        .startswith("Waiting for the person: they can ask for stage 2 until ")
     )
     assert events_of(app, reference)[-1].recorded_by.startswith("staff:")
     assert mail_to(app, to)[-1]["Subject"].startswith("Update on your complaint")

@@ -30,7 +30,7 @@ VARIANTS: dict[str, str] = {
     "Another organisation": N_("Another group or business"),
     "Select what your complaint is about": N_("Choose what your complaint is about"),
     "Is it about a children's home or fostering agency that the council does not run?": N_(
-        "Is it about a children's home or foster agency that the council does not run?"
+        "Is it about a children's home or foster agency the council does not run?"
     ),
     "Select yes if it is about a children's home or fostering agency the council does not run": N_(
         "Choose yes if the council does not run the home or agency"

@@ -45,15 +45,8 @@ VARIANTS: dict[str, str] = {
         "It can also help if the council takes too long. "
         "The Ombudsman is free. It does not work for the council."
     ),
-    # ---- the help directory (portal/directory.toml)
-    "Free, independent advocacy and advice to help children and young people be heard, including when they make a complaint.": N_(
-        "Free advocates and advice for children and young people. They help you be heard. "
-        "They can help you make a complaint."
-    ),
-    "Free advice on your right to an advocate, help to find your local advocacy service, and an advocate if your local service cannot help.": N_(
-        "Free advice about your right to an advocate. They help you find an advocate near you. "
-        "If nobody near you can help, they can give you an advocate."
-    ),
+    # ---- the help directory (portal/directory.toml); NYAS, Coram Voice, the Ombudsman and the
+    # council advocacy service's purposes are in tracking.py, which shows them too
     "Free advice and help for children and young people, including with complaints against a council.": N_(
         "Free advice and help for children and young people. "
         "They can help with a complaint about a council."
@@ -61,10 +54,6 @@ VARIANTS: dict[str, str] = {
     "Free, confidential advice about children's services, including template letters for making a complaint.": N_(
         "Free advice about children's services. They keep what you say private. "
         "They have example letters to help you complain."
-    ),
-    "A free, independent service that looks at complaints about councils once the council has had its chance to put things right.": N_(
-        "A free service that checks complaints about councils. It does not work for the council. "
-        "It looks at your complaint after the council has tried to put things right."
     ),
     "Check the Ombudsman's website for when the phone line is open. You can also complain online.": N_(
         "Check the website to see when the phone line is open. You can also complain online."
@@ -110,10 +99,6 @@ VARIANTS: dict[str, str] = {
     "Complaints about other council services, including school admissions, special educational needs support, school attendance and early help.": N_(
         "Complaints about other council services. For example, school places, going to school "
         "and early help. Or help with special needs."
-    ),
-    "Free, independent help for children, young people and care leavers to make a complaint or be heard.": N_(
-        "Free help for children, young people and care leavers. "
-        "They help you make a complaint or be heard. They do not work for the council."
     ),
     "Make, follow or escalate a complaint about children's social care, or talk it over before you complain. You can also use the online complaints form on the council's website.": N_(
         "Make a complaint, ask how it is going, or take it further. "
@@ -259,7 +244,14 @@ VARIANTS: dict[str, str] = {
         "To remove it, clear the cookies for this website in your browser. "
         "Or use a private window."
     ),
+    # ---- footer
+    "This service is run by %(council)s.": N_("%(council)s runs this website."),
+    "%(council)s is not a real council: this is a demonstration.": N_(
+        "%(council)s is not a real council. This website is only an example."
+    ),
     # ---- error pages
+    "Sorry, there is a problem with that request": N_("Sorry, something went wrong"),
+    "Sorry, there is a problem with the service": N_("Sorry, something has gone wrong"),
     "This can happen if a page was open for a long time, or if your browser blocks cookies.": N_(
         "This can happen if a page was open for a long time. "
         "It can also happen if your browser blocks cookies."
@@ -400,7 +392,9 @@ VARIANTS: dict[str, str] = {
         "Has the company not helped? Or is your complaint about a council decision? "
         "You can still complain to the council."
     ),
-    "Use the council's general complaints procedure": N_("Complain to the council in a different way"),
+    "Use the council's general complaints procedure": N_(
+        "Complain to the council in a different way"
+    ),
     "These complaints go through the council's general complaints procedure, not this one.": N_(
         "They go through the council's general complaints process, not this one."
     ),

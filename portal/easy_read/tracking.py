@@ -52,11 +52,6 @@ VARIANTS: dict[str, str] = {
         "Press Continue again. If you see this again, your browser may need to allow cookies."
     ),
     # Links that no longer work, and signing out ---------------------------------------------
-    "Check that you copied the whole link from the email. Some email programs split long links "
-    "over two lines.": N_(
-        "Check you copied all of the link from the email. "
-        "Sometimes a long link is split over two lines."
-    ),
     "Links to this complaint were stopped, for example because someone selected Sign out "
     "everywhere.": N_(
         "We stopped the links to this complaint. "
@@ -119,7 +114,11 @@ VARIANTS: dict[str, str] = {
         "We will tell you as soon as we can."
     ),
     # The case page: the stages and their history ----------------------------------------------
+    "Stages of your complaint": N_("What happens, step by step"),
     "We received your complaint on %(day)s": N_("We got your complaint on %(day)s"),
+    "We told you we had your complaint on %(day)s": N_(
+        "We told you we got your complaint on %(day)s"
+    ),
     "We agreed with you what will be investigated on %(day)s": N_(
         "We agreed with you what we will look into on %(day)s"
     ),

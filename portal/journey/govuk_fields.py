@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flask_babel import format_number
 from markupsafe import Markup, escape
 from wtforms import (
     Field,
@@ -22,6 +23,7 @@ from wtforms import (
 )
 
 from portal.i18n import gettext as _
+from portal.i18n import ngettext, plural_messages
 from portal.journey.forms import CheckboxesField, MonthYearField, PeopleField, StepForm
 
 Render = Callable[[str, dict[str, Any]], Markup]
@@ -183,6 +185,26 @@ def _multiline(value: str | None) -> Markup:
     return Markup(text.replace("\r", "&#13;").replace("\n", "&#10;"))
 
 
+def character_count(limit: int) -> dict[str, Any]:
+    """The character count's words, which GOV.UK Frontend would otherwise give in English."""
+    return {
+        "maxlength": limit,
+        "textareaDescriptionText": ngettext(
+            "You can enter up to %(count)s character",
+            "You can enter up to %(count)s characters",
+            limit,
+            count=format_number(limit),
+        ),
+        "charactersUnderLimitText": plural_messages(
+            "You have %(count)s character remaining", "You have %(count)s characters remaining"
+        ),
+        "charactersAtLimitText": _("You have 0 characters remaining"),
+        "charactersOverLimitText": plural_messages(
+            "You have %(count)s character too many", "You have %(count)s characters too many"
+        ),
+    }
+
+
 def component(
     field: Field, form: StepForm, heading: bool, render: Render | None = None
 ) -> tuple[str, dict[str, Any]]:
@@ -217,7 +239,7 @@ def component(
             "rows": 8,
         }
         if limit:
-            return "character-count", {**params, "maxlength": limit}
+            return "character-count", {**params, **character_count(limit)}
         return "textarea", params
     if isinstance(field, StringField):
         return "input", {

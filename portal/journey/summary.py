@@ -42,7 +42,7 @@ def display(field: Field, answers: dict[str, Any]) -> str:
         return format_date(date.fromisoformat(value), "d MMMM y")
     if isinstance(field, MonthYearField) and isinstance(value, str) and "-" in value:
         year, _sep, month = value.partition("-")
-        return format_date(date(int(year), int(month), 1), "MMMM y")
+        return format_date(date(int(year), int(month), 1), "LLLL y")  # standalone month
     return str(value)
 
 

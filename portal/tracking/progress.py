@@ -70,7 +70,7 @@ class Notice:
 
 def _stage_titles(council: Council) -> dict[int, str]:
     return {
-        1: _("Stage 1: %(name)s", name=council.stage1_name),
+        1: _("Stage 1: %(name)s", name=_(council.stage1_name)),
         2: _("Stage 2: Independent investigation"),
         3: _("Stage 3: Review panel"),
     }
