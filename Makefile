@@ -34,7 +34,7 @@ translations-compile: $(BIN)/.installed ## Compile .po catalogues into .mo files
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel -q compile -d translations; fi
 
 translations: $(BIN)/.installed ## Extract messages.pot and update every language's catalogue
-	PYTHONPATH=. $(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output -o translations/messages.pot .
+	PYTHONPATH=. $(BIN)/pybabel -q extract -F babel.cfg -k _l -k plural_messages:1,2 --no-location --sort-output -o translations/messages.pot .
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching; fi
 
 setup: $(BIN)/.installed static/dist/manifest.json translations-compile ## Install everything the portal needs to run

@@ -88,6 +88,18 @@ def _run_axe(page: Page, has_axe: bool) -> AxeResults:
     return AxeResults(page.evaluate(_AXE_RUN))
 
 
+#: pages axed in this session, by path, JavaScript setting and width (see `axed_path`)
+AXED_PATHS: set[tuple[str, bool, str]] = set()
+
+
+def axed_path(page: Page) -> tuple[str, bool, str]:
+    """A page's path, JavaScript setting and viewport: how the journey walkers tell a page they
+    need not axe again with other answers (e2e.journeys.walk; every page is also axed in every
+    language and mode, without JavaScript, by e2e/test_matrix.py)."""
+    no_js = bool(getattr(page.context, "_e2e_no_js", False))
+    return urlsplit(page.url).path, no_js, repr(page.viewport_size)
+
+
 def axe_check(page: Page) -> None:
     """Axe, full default rule set: fail on any violation, with axe's report as the message.
     (Apart from GOV.UK Frontend's aria-expanded on conditional radios: see above.)
@@ -109,6 +121,7 @@ def axe_check(page: Page) -> None:
             return
         target = page
         results = _run_axe(page, has_axe=look["axe"])
+    AXED_PATHS.add(axed_path(page))
     results.response["violations"] = _without_known_govuk_issues(results.response["violations"])
     note = " (the no-JavaScript page's DOM, re-rendered to run axe)" if target is not page else ""
     assert results.violations_count == 0, f"{page.url}{note}\n{results.generate_report()}"
@@ -201,12 +214,12 @@ def check(page: Page, axe: bool = True) -> None:
     assert not problems, "\n".join(problems)
 
 
-def go(page: Page, path: str, status: int = 200) -> Response | None:
+def go(page: Page, path: str, status: int = 200, axe: bool = True) -> Response | None:
     watcher = watch(page)
     response = page.goto(path) if status < 400 else _goto_allowing(page, watcher, path)
     assert response is not None
     assert response.status == status, f"{path}: {response.status}"
-    check(page)
+    check(page, axe=axe)
     return response
 
 

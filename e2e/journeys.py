@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from e2e.helpers import CONTINUE, check, submit
+from e2e.helpers import AXED_PATHS, CONTINUE, axed_path, check, submit
 from e2e.server import in_scope_answers, session_cookie_for
 from e2e.test_screening import choose
 
@@ -33,6 +33,22 @@ from e2e.test_screening import choose
 REFERENCE = re.compile(r"[2-9B-Z]{3}-[2-9B-Z]{3}-[2-9B-Z]{3}")
 #: a long date as the confirmation page shows it, e.g. "Monday 7 September 2026"
 LONG_DATE = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}"
+
+#: complaint pages that GOV.UK Frontend's JavaScript changes (revealed questions, the live
+#: character count, the file upload, the error summary's focus): the journeys axe these with
+#: JavaScript on; e2e/test_matrix.py axes every page as the server renders it
+WITH_JAVASCRIPT = frozenset(
+    {
+        "/complaint/child-age",
+        "/complaint/what-happened",
+        "/complaint/evidence",
+        "/complaint/contact-methods",
+        "/complaint/adjustments",
+        "/complaint/result",
+        "/equality/",
+        "/complaint/confirmation",
+    }
+)
 
 SCREENING_SLUGS = (
     "danger",
@@ -143,12 +159,14 @@ def walk(
     until: str,
     limit: int = 80,
     each: Callable[[Page], None] | None = None,
-    axe: Callable[[str], bool] | None = None,
+    axe: Callable[[str], bool] = lambda path: path in WITH_JAVASCRIPT,
 ) -> None:
     """Fill and continue from page to page, following the app, until the path `until`.
-    `each`, if given, also checks every page the walk arrives at. `axe`, if given, says
-    which arrived-at paths to axe (every page is axed by default): a walk that repeats
-    pages another test has axed in the same mode need not pay for them again."""
+    `each`, if given, also checks every page the walk arrives at. `axe` says which
+    arrived-at paths to axe, once a session at a width and JavaScript setting
+    (e2e.helpers.AXED_PATHS): by default those JavaScript changes (WITH_JAVASCRIPT). Every
+    page, clean and with its errors, is axed in every language and mode by
+    e2e/test_matrix.py, as the server renders it."""
     for _ in range(limit):
         path = path_of(page)
         if path == until:
@@ -158,12 +176,9 @@ def walk(
         before = page.url
         person.visited.append(path)
         button = filler(page, person)
-        if axe is None:
-            submit(page, button or CONTINUE)
-        else:
-            submit(page, button or CONTINUE, axe=False)
-            if axe(path_of(page)):
-                check(page)
+        submit(page, button or CONTINUE, axe=False)
+        if axe(path_of(page)) and axed_path(page) not in AXED_PATHS:
+            check(page)
         if each is not None:
             each(page)
         assert not page.locator(".govuk-error-summary").count(), (

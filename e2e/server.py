@@ -13,13 +13,13 @@ from werkzeug.serving import make_server
 
 from e2e.helpers import LIVE_ORIGINS
 from portal import create_app
-from portal.db import upgrade
 
 
 def make_e2e_app(tmp: Path, **overrides: Any) -> Flask:
     """A migrated app over its own SQLite file, configured for tests (CSRF stays on)."""
-    url = f"sqlite:///{tmp / 'portal.db'}"
-    upgrade(url)
+    from tests.conftest import migrated_sqlite
+
+    url = migrated_sqlite(tmp / "portal.db")
     config = {
         "DATABASE_URL": url,
         "TESTING": True,

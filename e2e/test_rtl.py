@@ -13,18 +13,18 @@ from e2e.server import live, make_e2e_app
 
 @pytest.fixture(scope="module")
 def rtl_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    app = make_e2e_app(tmp_path_factory.mktemp("e2e-rtl"), LANGUAGES=["en", "ar"])
+    app = make_e2e_app(tmp_path_factory.mktemp("e2e-rtl"), LANGUAGES=["en", "ur"])
     yield from live(app)
 
 
-def test_arabic_question_page_is_right_to_left(browser: Browser, rtl_server: str) -> None:
+def test_urdu_question_page_is_right_to_left(browser: Browser, rtl_server: str) -> None:
     context = browser.new_context(base_url=rtl_server)
     try:
         page = context.new_page()
-        go(page, "/check/danger?lang=ar")
+        go(page, "/check/danger?lang=ur")
         html = page.locator("html")
         expect(html).to_have_attribute("dir", "rtl")
-        expect(html).to_have_attribute("lang", "ar")
+        expect(html).to_have_attribute("lang", "ur")
         expect(page.locator("html[dir=rtl]")).to_have_count(1)
 
         radio = page.locator(".govuk-radios__input").first

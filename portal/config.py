@@ -43,6 +43,9 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "PORTAL_ENV": "production" if production else "development",
         "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{INSTANCE / 'portal.db'}",
         "COUNCIL": env.get("COUNCIL", "example"),
+        # Offered in the language switcher; each needs a complete catalogue in translations/
+        # (tests/test_translations.py). English is the source language.
+        "LANGUAGES": [code.strip() for code in env.get("LANGUAGES", "en,pl,ur").split(",")],
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
         "RATELIMIT_HEADERS_ENABLED": True,

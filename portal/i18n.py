@@ -123,9 +123,10 @@ def plural_messages(singular: str, plural: str) -> dict[str, str]:
     return messages
 
 
-def _example_number(rule, category: str) -> float:  # noqa: ANN001 - babel.plural.PluralRule
-    """A number in the plural category, for asking gettext which form to use."""
-    return next((n for n in range(0, 200) if rule(n) == category), 1.5)
+def _example_number(rule, category: str) -> int:  # noqa: ANN001 - babel.plural.PluralRule
+    """A whole number in the plural category, for asking gettext which form to use. Polish
+    "other" holds only fractions, which a count of characters never is: it takes the plural."""
+    return next((n for n in range(0, 200) if rule(n) == category), 5)
 
 
 def long_date(value: date) -> str:

@@ -100,6 +100,65 @@ def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
+#: words GOV.UK Frontend's components (or our own templates) would show in English if a
+#: parameter were not passed translated: none may appear on a page in another language
+COMPONENT_ENGLISH = frozenset(
+    {
+        "Skip to main content",
+        "There is a problem",
+        "Error:",
+        "Error",
+        "Back",
+        "Service information",
+        "Exit this page",
+        "Loading.",
+        "Exit this page expired.",
+        "Warning",
+        "Important",
+        "Success",
+        "Day",
+        "Month",
+        "Year",
+        "Change",
+        "Continue",
+        "Completed",
+        "Choose file",
+        "No file chosen",
+        "Hide",
+        "Show",
+        "or",
+    }
+)
+#: longer component phrases, found anywhere in a text or an i18n attribute
+COMPONENT_ENGLISH_PHRASES = (
+    "You can enter up to",
+    "characters remaining",
+    "character remaining",
+    "characters too many",
+    "character too many",
+    "more times to exit",
+    "more time to exit",
+    "files chosen",
+)
+
+
+def _english(soup: BeautifulSoup, lang: str) -> list[str]:
+    if lang == "en":
+        return []
+    found = set()
+    texts = [str(t).strip() for t in soup.find_all(string=True) if t.parent.name != "script"]
+    for tag in soup.find_all(True):
+        texts += [str(v) for k, v in tag.attrs.items() if k.startswith("data-i18n") or k in LABELS]
+    for text in texts:
+        if text in COMPONENT_ENGLISH:
+            found.add(text)
+        found.update(phrase for phrase in COMPONENT_ENGLISH_PHRASES if phrase in text)
+    return [f"English left on a {lang!r} page: {sorted(found)}"] if found else []
+
+
+LABELS = {"aria-label", "title", "alt", "placeholder"}
+
+
 def lint(response: TestResponse, lang: str = "en", direction: str = "ltr") -> BeautifulSoup:
     soup = parse(response.get_data(as_text=True))
     problems = [
@@ -109,6 +168,7 @@ def lint(response: TestResponse, lang: str = "en", direction: str = "ltr") -> Be
         *_error_links(soup),
         *_language(soup, lang, direction),
         *_forms(soup),
+        *_english(soup, lang),
     ]
     if response.headers.get("Cache-Control") != "no-store":
         problems.append("HTML pages must be Cache-Control: no-store")
