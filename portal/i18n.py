@@ -6,6 +6,8 @@ that). An unknown value is ignored, never an error, so a mangled link still work
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -127,6 +129,22 @@ def _example_number(rule, category: str) -> int:  # noqa: ANN001 - babel.plural.
     """A whole number in the plural category, for asking gettext which form to use. Polish
     "other" holds only fractions, which a count of characters never is: it takes the plural."""
     return next((n for n in range(0, 200) if rule(n) == category), 5)
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """Words for the complaints team (their mailbox works in English), whatever language and
+    reading mode the person's page is in."""
+    saved = {key: g.get(key) for key in ("_translations", "mode")}
+    g._translations, g.mode = NULL_TRANSLATIONS, "standard"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                g.pop(key, None)
+            else:
+                setattr(g, key, value)
 
 
 def long_date(value: date) -> str:

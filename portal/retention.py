@@ -125,15 +125,31 @@ def _doomed(table: Table, ids: list[int], seen: frozenset[str] = frozenset()) ->
     return conditions
 
 
+def _evidence(case: Case) -> set[str]:
+    return {
+        record["stored_name"]
+        for record in (case.answers or {}).get("evidence_files") or []
+        if isinstance(record, dict) and record.get("stored_name")
+    }
+
+
 def _files(data: Session, found: list[Case]) -> list[str]:
-    """The stored names of every file the cases hold: evidence and later uploads."""
+    """The stored names of every file the cases hold (evidence and later uploads), except
+    evidence a case split from or into them still holds: a split copies the answers, files
+    included, and the part that stays keeps its evidence."""
     ids = [case.id for case in found]
-    names = list(data.scalars(select(CaseFile.stored).where(CaseFile.case_id.in_(ids))))
+    names = set(data.scalars(select(CaseFile.stored).where(CaseFile.case_id.in_(ids))))
     for case in found:
-        for record in (case.answers or {}).get("evidence_files") or []:
-            if isinstance(record, dict) and record.get("stored_name"):
-                names.append(record["stored_name"])
-    return names
+        names |= _evidence(case)
+    parents = [case.parent_case_id for case in found if case.parent_case_id]
+    staying = data.scalars(
+        select(Case).where(
+            or_(Case.parent_case_id.in_(ids), Case.id.in_(parents)), Case.id.not_in(ids)
+        )
+    )
+    for case in staying:
+        names -= _evidence(case)
+    return sorted(names)
 
 
 def delete_cases(data: Session, found: list[Case]) -> list[str]:

@@ -27,6 +27,7 @@ from portal.models import (
     OutboxMessage,
     ResumeLink,
     TrackingLink,
+    new_token,
     utcnow,
 )
 from portal.retention import cutoff, ended_on
@@ -195,6 +196,31 @@ def test_a_closed_case_past_the_period_goes_with_everything_but_its_audit(app):
         assert data.scalar(select(func.count()).select_from(AuditEntry)) == audit_before + 1
         assert entries[-1].detail["reference"] == f"{old[:3]}-{old[3:6]}-{old[6:]}"
         assert entries[-1].staff_user_id is None
+
+
+def test_evidence_a_split_off_case_still_holds_stays_on_disk(app):
+    """A fluency split copies the answers, evidence included: purging the original must not
+    take the files the part still open holds."""
+    old = make_case(app, CLOSED, YEARS_AGO_7)
+    with app.app_context():
+        data = db.session()
+        original = data.scalars(select(Case).where(Case.reference == old)).one()
+        shared = evidence.store(evidence.Upload("photo.pdf", PDF), app.config["UPLOAD_DIR"])
+        record = {"stored_name": shared.stored_name, "name": "photo.pdf"}
+        original.answers = {**original.answers, "evidence_files": [record]}
+        part = Case(
+            reference=new_reference(),
+            kind="complaint",
+            draft_id=new_token(32),
+            answers=dict(original.answers),
+            submitted_at=original.submitted_at,
+            parent_case_id=original.id,
+        )
+        data.add(part)
+        data.commit()
+    assert shared.stored_name in stored_files(app)
+    assert "deleted 1 cases" in purge(app)
+    assert shared.stored_name in stored_files(app), "the split-off part's evidence stays"
 
 
 def test_open_cases_are_never_purged_however_old(app):

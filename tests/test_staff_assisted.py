@@ -220,6 +220,8 @@ def test_a_phone_complaint_counts_from_the_day_it_was_received(app, officer):
     assert page.soup.find(
         "a", string=f"Go to case {reference[:3]}-{reference[3:6]}-{reference[6:]}"
     )
+    how = officer.page(f"/staff/cases/{reference}").soup.select_one("#received").get_text(" ")
+    assert f"By phone (entered by {officer.email})" in " ".join(how.split())
 
 
 def test_a_letter_with_no_email_address_sends_nothing(app, officer):

@@ -85,7 +85,7 @@ def test_events_are_recorded_through_the_stage_machine(app, officer):
     assert events_of(app, reference)[-1].kind == "stage1_response_sent"
     assert events_of(app, reference)[-1].details == {"outcome": "partly_upheld"}
     shown = officer.page(f"/staff/cases/{reference}")
-    assert "Stage1 response sent Outcome: Partly upheld" in shown.text
+    assert "Stage 1 response sent Outcome: Partly upheld" in shown.text
     assert (
         shown.soup.select_one("#next")
         .get_text()

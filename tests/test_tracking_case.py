@@ -278,6 +278,18 @@ def test_asking_what_is_happening_reaches_the_team(app, client):
     assert team_mail(app, reference)[-1].subject.startswith("The person asked what is happening")
 
 
+def test_the_team_is_told_in_english_whatever_language_the_person_uses(app, client):
+    _to, reference = tracking(app, client)
+    client.lang, client.direction = "ur", "rtl"
+    client.page("/track/case?lang=ur&mode=easy")
+    client.submit("/track/ask", {"note": ""})
+    note = team_mail(app, reference)[-1]
+    assert note.subject.startswith("The person asked what is happening"), note.subject
+    assert note.body.startswith("The person asked what is happening on complaint"), note.body
+    # and the person's own page is still in Urdu afterwards
+    assert client.page("/track/done").soup.find("html")["lang"] == "ur"
+
+
 def test_withdrawing_closes_the_case(app, client):
     to, reference = tracking(app, client)
     page = client.page("/track/withdraw")

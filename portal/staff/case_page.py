@@ -63,7 +63,7 @@ class EventForm(StepForm):
     kind = SelectField(
         _l("What happened?"),
         choices=[choice("", _l("Choose"))]
-        + [choice(k, k.replace("_", " ").capitalize()) for k in sorted(EVENT_KINDS)],
+        + [choice(k, labels.EVENT_NAMES[k]) for k in sorted(EVENT_KINDS)],
         validators=[DataRequired(message=_l("Select what happened"))],
     )
     on = DateField(
@@ -167,6 +167,9 @@ def render(case: Case, errors: list[dict[str, str]] | None = None, **forms: Any)
         file_id=files.message_file_id,
         events=cases.rows(data, case),
         detail_lines=labels.detail_lines,
+        event_name=labels.event_name,
+        channel=labels.channel_name(case.channel),
+        entered_by=data.get(StaffUser, case.entered_by_id) if case.entered_by_id else None,
         messages=list(
             data.scalars(
                 select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id)

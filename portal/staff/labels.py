@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from portal.domain.case_state import Next, Status
+from portal.domain.events import Kind
 from portal.domain.replay import OUTCOMES as OUTCOME_IDS
 from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
@@ -45,6 +46,54 @@ STATUSES = {
     Status.REFUSED: _l("Refused"),
     Status.NO_SUFFICIENT_INTEREST: _l("No sufficient interest"),
 }
+
+#: each event kind as the complaints team says it (the select and the events table)
+EVENT_NAMES = {
+    Kind.RECEIVED: _l("Received"),
+    Kind.ACKNOWLEDGED: _l("Acknowledged"),
+    Kind.SUFFICIENT_INTEREST_DECIDED: _l("Sufficient interest decided"),
+    Kind.ADVOCATE_NEEDED: _l("Advocate needed"),
+    Kind.STAGE1_EXTENDED: _l("Stage 1 extended"),
+    Kind.STAGE1_RESPONSE_SENT: _l("Stage 1 response sent"),
+    Kind.STAGE2_REQUESTED: _l("Stage 2 asked for"),
+    Kind.STATEMENT_AGREED: _l("Statement of complaint agreed"),
+    Kind.INVESTIGATING_OFFICER_APPOINTED: _l("Investigating officer appointed"),
+    Kind.INDEPENDENT_PERSON_APPOINTED: _l("Independent person appointed"),
+    Kind.STAGE2_EXTENDED: _l("Stage 2 extended"),
+    Kind.STAGE2_RESPONSE_SENT: _l("Stage 2 response (adjudication) sent"),
+    Kind.STAGE3_REQUESTED: _l("Review panel asked for"),
+    Kind.PANEL_CONVENED: _l("Review panel arranged"),
+    Kind.PANEL_HELD: _l("Review panel held"),
+    Kind.PANEL_REPORT_SENT: _l("Panel report sent"),
+    Kind.FINAL_RESPONSE_SENT: _l("Final response sent"),
+    Kind.CLOSED: _l("Closed"),
+    Kind.WITHDRAWN: _l("Withdrawn"),
+    Kind.RESOLVED_EARLY: _l("Resolved early"),
+    Kind.PAUSED: _l("Paused"),
+    Kind.RESUMED: _l("Resumed"),
+    Kind.REFUSED: _l("Refused"),
+    Kind.ESCALATION_REFUSED: _l("Next stage refused"),
+    Kind.REFERRED_TO_OMBUDSMAN: _l("Referred to the Ombudsman"),
+}
+
+
+def event_name(kind: str) -> str:
+    return str(EVENT_NAMES.get(kind, kind.replace("_", " ").capitalize()))
+
+
+#: how a complaint reached the council (cases.channel)
+CHANNELS = {
+    "online": _l("Online, through this service"),
+    "phone": _l("By phone"),
+    "letter": _l("By letter"),
+    "email": _l("By email"),
+    "in_person": _l("In person"),
+}
+
+
+def channel_name(channel: str | None) -> str:
+    return str(CHANNELS.get(channel or "online", channel))
+
 
 NEXT_STEPS = {
     Next.ACKNOWLEDGE: _l("Acknowledge the complaint"),

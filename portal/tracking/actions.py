@@ -81,7 +81,7 @@ def _ask(data: Session, case: Case, state: CaseState, form: StepForm, form_id: s
     note = (form.note.data or "").strip()
     body = note or _("You asked what is happening with your complaint.")
     messages.record(data, case, body, "chase", form_id)
-    return "asked", team.tell(data, case, _("The person asked what is happening"))
+    return "asked", team.tell(data, case, _l("The person asked what is happening"))
 
 
 def _escalate(data: Session, case: Case, state: CaseState, form: StepForm, form_id: str) -> Done:
@@ -90,7 +90,7 @@ def _escalate(data: Session, case: Case, state: CaseState, form: StepForm, form_
     council = current_app.extensions["council"]
     after = cases.record(data, case, kind, council.timescales, by=cases.PERSON)
     messages.record(data, case, form.reason.data, f"stage{stage}", form_id)
-    queued = team.tell(data, case, _("The person asked for stage %(stage)s", stage=stage))
+    queued = team.tell(data, case, _l("The person asked for stage %(stage)s", stage=stage))
     due = progress.due(after)
     reference = display(case.reference)
     queued += notify.to_person(
@@ -115,7 +115,7 @@ def _withdraw(data: Session, case: Case, state: CaseState, form: StepForm, form_
     cases.record(data, case, Kind.WITHDRAWN, council.timescales, by=cases.PERSON)
     reason = (form.reason.data or "").strip()
     messages.record(data, case, reason or _("You withdrew your complaint."), "withdrawal", form_id)
-    queued = team.tell(data, case, _("The person withdrew their complaint"))
+    queued = team.tell(data, case, _l("The person withdrew their complaint"))
     reference = display(case.reference)
     queued += notify.to_person(
         data,

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import cases, db, notify
 from portal.domain.case_state import CLOSED_STAGE
-from portal.i18n import gettext as _
+from portal.i18n import lazy_gettext as _l
 from portal.journey.govuk_fields import component, error_href
 from portal.models import AdvocacyRequest, Case, utcnow
 from portal.tracking import advocacy_steps as steps
@@ -168,7 +168,7 @@ def _send(case: Case, answers: dict[str, Any]) -> ResponseReturnValue:
     messages.record(
         data, case, steps.message_text(case.answers, answers), topic="advocacy", form_id=posted
     )
-    queued = team.tell(data, case, _("The person asked for an advocate"))
+    queued = team.tell(data, case, _l("The person asked for an advocate"))
     data.flush()
     cases.refresh(data, case, timescales)  # the case list shows "advocacy requested"
     try:

@@ -301,7 +301,7 @@ def new_message(found: Case) -> ResponseReturnValue:
                 created_at=utcnow(),
             )
         )
-    queued = team.tell(data, found, _("The person sent a message"))
+    queued = team.tell(data, found, _l("The person sent a message"))
     try:
         data.commit()
     except IntegrityError:  # the same form, posted twice at the same moment
