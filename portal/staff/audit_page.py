@@ -26,7 +26,7 @@ from portal.i18n import gettext as _
 from portal.i18n import lazy_gettext as _l
 from portal.i18n import ngettext
 from portal.models import AuditEntry, Case, StaffUser
-from portal.staff import audit, roles
+from portal.staff import audit, paging, roles
 from portal.staff.views import bp
 
 PER_PAGE = 50
@@ -192,28 +192,7 @@ def _url(filters: Filters, **changes: Any) -> str:
 
 
 def pagination(filters: Filters, pages: int) -> dict[str, Any]:
-    """The GOV.UK pagination component's items: first, last, and two either side."""
-    current = filters.page
-    shown = sorted({1, pages, *range(max(current - 2, 1), min(current + 2, pages) + 1)})
-    items: list[dict[str, Any]] = []
-    previous = 0
-    for number in shown:
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append(
-            {
-                "number": number,
-                "href": _url(filters, page=number),
-                "current": number == current,
-                "visuallyHiddenText": _("Page %(number)s", number=number),
-            }
-        )
-        previous = number
-    return {
-        "items": items if pages > 1 else [],
-        "previous": _url(filters, page=current - 1) if current > 1 else None,
-        "next": _url(filters, page=current + 1) if current < pages else None,
-    }
+    return paging.pagination(filters.page, pages, lambda number: _url(filters, page=number))
 
 
 def _row(entry: AuditEntry, email: str | None, live: bool) -> dict[str, Any]:
