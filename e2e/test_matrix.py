@@ -47,8 +47,10 @@ TOO_WIDE = """async () => {
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     if (document.documentElement.scrollWidth <= 320) return [];
     return [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > 320.5)
-        .map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 60)}`)
+        .filter(e => e.getBoundingClientRect().right > 320.5
+            || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))
+        .map(e => `${e.tagName}.${e.className} ${e.scrollWidth}/${e.clientWidth}: `
+            + (e.textContent || '').trim().slice(0, 60))
         .concat([`scrollWidth ${document.documentElement.scrollWidth}`]);
 }"""
 
