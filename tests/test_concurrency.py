@@ -43,7 +43,7 @@ from tests.conftest import POSTGRES_URL
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_POSTGRES") == "1" else [])
 
-PEOPLE = 30
+PEOPLE = 20
 DOUBLE_SUBMITTERS = 5  # of the PEOPLE, how many also send a second submit at the same moment
 SUBMIT_URL = "/feedback/submit"
 CONFIRMATION_REFERENCE = ".govuk-panel strong"
