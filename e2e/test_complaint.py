@@ -166,97 +166,10 @@ def test_a_child_is_offered_an_advocate_and_says_yes(
     ).to_be_visible()
 
 
-# 3. An advocate, without the child's consent; every equality question; at 320px ----------
-
-EQUALITY_MIX = {
-    "age": "25 to 34",
-    "sex": "Prefer not to say",
-    "gender-identity": "Yes",
-    "sexual-orientation": "Prefer not to say",
-    "marriage": "Married",
-    "ethnic-group": "Other ethnic group",
-    "other-background": "Arab",
-    "religion": "Prefer not to say",
-    "disability": "Yes",
-    "disability-impact": "Yes, a little",
-}
-
-
-def fits_320(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{page.url} scrolls sideways at 320px: scrollWidth {width}"
-
-
 def _not_axed_here(path: str) -> bool:
     """Every page is axed at 320 px, as the server renders it, in every language and mode by
-    e2e/test_matrix.py; this walk checks each one for sideways scrolling with JavaScript on."""
+    e2e/test_matrix.py, which also checks none scrolls sideways (a long word included)."""
     return False
-
-
-def test_an_advocate_without_consent_at_320px_answers_the_equality_questions(
-    browser: Browser, live_app: Flask, base_url: str
-) -> None:
-    """A narrow screen all the way: no page scrolls sideways, not even check your answers
-    with a very long unbroken word in it."""
-    context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 640})
-    try:
-        page = context.new_page()
-        seed(page, live_app, base_url, screening={"role": "advocate"})
-        long_word = "Unbroken" * 40
-        person = Person(
-            role="An advocate",
-            name="Jo Advocate",
-            organisation="NYAS",
-            child_dob=None,
-            child_age="9",
-            consent="No",
-            no_consent_reason="It is not safe to ask them",
-            what_happened=f"They said {long_word} and left.",
-            contact_methods=("Phone or text message",),
-            equality=EQUALITY_MIX,
-        )
-        start_at_check_result(page)
-        fits_320(page)
-        walk(
-            page,
-            person,
-            until="/complaint/organisation",
-            each=fits_320,
-            axe=_not_axed_here,
-        )
-        expect(page.get_by_role("heading", level=1)).to_have_text(
-            "Which organisation do you work for?"
-        )
-        walk(page, person, until="/complaint/result", each=fits_320, axe=_not_axed_here)
-        assert person.visited[:7] == [
-            "/check/result",
-            "/complaint/your-name",
-            "/complaint/organisation",
-            "/complaint/child-name",
-            "/complaint/child-age",
-            "/complaint/consent",
-            "/complaint/no-consent-reason",
-        ]
-        expect(answer_row(page, "Which organisation do you work for?")).to_have_text("NYAS")
-        expect(answer_row(page, CONSENT_QUESTION)).to_have_text("No")
-        expect(answer_row(page, "Why do they not know or agree?")).to_have_text(
-            "It is not safe to ask them"
-        )
-        expect(answer_row(page, "What happened?")).to_contain_text(long_word)
-        expect(answer_row(page, "How can we contact you?")).to_contain_text("07700 900 982")
-
-        walk(
-            page,
-            person,
-            until="/complaint/confirmation",
-            each=fits_320,
-            axe=_not_axed_here,
-        )
-        asked = [p.removeprefix("/equality/") for p in person.visited if p.startswith("/equality/")]
-        assert asked == ["", *EQUALITY_MIX], asked
-        expect_confirmation(page)
-    finally:
-        context.close()
 
 
 # 5. Changing answers from check your answers ----------------------------------------------

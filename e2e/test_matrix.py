@@ -192,8 +192,8 @@ def test_every_page_in_every_language_passes_axe(
     counts = axe_every_page(browser, matrix, modes)
     # every_page reaches about 150 pages; all three languages were walked
     assert counts["pages"] >= 3 * 140, counts
-    # the English pages were axed, not assumed (in easy read, those that differ)
-    assert counts["axed"] >= (140 if modes == ("standard",) else 10), counts
+    # pages of every shape were axed, not assumed (in easy read, those that differ)
+    assert counts["axed"] >= (80 if modes == ("standard",) else 5), counts
 
 
 def test_shape_ignores_ids_and_repeats_but_not_broken_references():

@@ -78,6 +78,8 @@ class Catalogue:
         self.lang = lang
         self.mode = mode
         self.pages: dict[str, Visited] = {}
+        #: questions that may be left unanswered (they have no error state)
+        self._optional: set[str] = set()
 
     def _client(self) -> LintingClient:
         client = app_client(self.app, self.lang)
@@ -92,26 +94,30 @@ class Catalogue:
 
     def walk(self, client: LintingClient, path: str, answers: dict[str, dict]) -> str:
         """Answer each step from `path` on, keeping it and its error state; returns where
-        the journey went once no answer is given for the page it reached."""
+        the journey went once no answer is given for the page it reached. A page met again
+        on another path is answered without asking for its error state a second time."""
         while True:
-            while (moved := client.get(path)).status_code == 302:
-                path = moved.location
+            response = client.get(path)
+            while response.status_code == 302:
+                path = response.location
+                response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
             slug = urlsplit(path).path.rsplit("/", 1)[-1]
-            page = self.keep(client, path)
+            page = _page(response)
+            self.pages.setdefault(urlsplit(path).path, Visited(urlsplit(path).path, path, page))
             token = page.soup.find("input", attrs={"name": "csrf_token"})
             form = token.find_parent("form") if token else None
             if form is None or urlsplit(form.get("action") or path).path != urlsplit(path).path:
                 return path  # not a question: the end of this part of the journey
-            empty = client.post(path, data={"csrf_token": page.csrf()})
-            if empty.status_code == 200:
-                self.pages.setdefault(
-                    f"{path} (error)", Visited(f"{path} (error)", path, _page(empty))
-                )
-            elif empty.status_code == 302 and slug not in answers:
-                path = empty.location
-                continue
-            answer = answers.get(slug) or _first_choices(page)
-            if not answer:
+            error = f"{path} (error)"
+            if error not in self.pages and path not in self._optional:
+                empty = client.post(path, data={"csrf_token": page.csrf()})
+                if empty.status_code == 200:
+                    self.pages[error] = Visited(error, path, _page(empty))
+                else:
+                    self._optional.add(path)
+            answer = answers.get(slug) or ({} if path in self._optional else _first_choices(page))
+            if not answer and path not in self._optional:
                 return path
             response = client.post(path, data={"csrf_token": page.csrf(), **answer})
             assert response.status_code == 302, (path, response.status_code)
@@ -130,7 +136,13 @@ class Catalogue:
         screening = {**IN_SCOPE, "on-behalf": {"on_behalf": "yes"}}
         self.walk(client, "/check/danger", screening)
         contact = {"contact_methods": ["email"], "contact_email": email}
-        self.walk(client, FIRST_QUESTION, {**PARENT, "contact-methods": contact})
+        # a word too long for a phone's screen, shown back on check your answers
+        what = {"what_happened": f"They said {'Unbroken' * 40} and left."}
+        self.walk(
+            client,
+            FIRST_QUESTION,
+            {**PARENT, "contact-methods": contact, "what-happened": what},
+        )
         result = client.page("/complaint/result")
         sent = client.post(
             "/complaint/submit", data={"csrf_token": result.csrf(), "declaration": "yes"}
