@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 
 from e2e.helpers import LIVE_ORIGINS
 from portal import create_app
+from portal.demo.stories import SCREENING_NO
 
 
 def make_e2e_app(tmp: Path, **overrides: Any) -> Flask:
@@ -51,26 +52,7 @@ def live(app: Flask) -> Iterator[str]:
 def in_scope_answers() -> dict[str, str]:
     """Answers to every screening question that lead to the result page (no exit)."""
     today = date.today()
-    answers = {
-        qid: "no"
-        for qid in (
-            "danger",
-            "provider",
-            "child_protection",
-            "court_decision",
-            "approval",
-            "appeal",
-            "request",
-            "compensation",
-            "ombudsman_done",
-            "waiting_decision",
-            "proceedings",
-            "repeat",
-            "councillor",
-            "fluency",
-            "on_behalf",
-        )
-    }
+    answers = {**SCREENING_NO, "on_behalf": "no"}
     answers.update(
         about="children_social_care",
         aware=f"{today.year:04d}-{today.month:02d}",
