@@ -164,6 +164,14 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=current_language)
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
 
+    @app.before_request
+    def _remember_choices() -> None:
+        """A ?lang= or ?mode= on a page that redirects (a question not reached yet) is
+        remembered too, not only on pages that render."""
+        if "lang" in request.args or "mode" in request.args:
+            current_language()
+            current_mode()
+
     @app.context_processor
     def _language_context() -> dict:
         code = current_language()

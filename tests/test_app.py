@@ -183,3 +183,8 @@ def test_unknown_council_fails_loudly(app_factory):
 
     with pytest.raises(UnknownCouncil):
         app_factory(COUNCIL="atlantis")
+
+
+def test_a_reading_mode_asked_for_on_a_redirect_is_remembered(client):
+    assert client.get("/check/about?mode=easy").status_code == 302
+    assert "app-easy-read" in client.page("/check/danger").soup.body["class"]
