@@ -26,6 +26,7 @@ def test_help_directory_lists_council_and_national_help(client):
         directory["nyas"],
         directory["coram_voice"],
         directory["help_at_hand"],
+        directory["childline"],
         directory["frg"],
         directory["lgsco"],
     ):
@@ -54,3 +55,24 @@ def test_front_door_exits_give_the_front_door(client, route):
 
 def test_emergency_exit_says_999(client):
     assert "999" in client.page("/check/exit/emergency").h1
+
+
+def test_easy_read_start_page_speaks_to_a_child(client):
+    """Issue 8: what a complaint is, no trouble, a free advocate, the steps, and who to call."""
+    page = client.page("/?mode=easy")
+    headings = [h.get_text(strip=True) for h in page.soup.select("h2")]
+    for heading in ("What is a complaint?", "You will not get in trouble", "What happens next"):
+        assert heading in headings
+    assert "You will not get in trouble for it." in page.text
+    assert "An advocate" in page.text and "free" in page.text
+    assert len(page.soup.select("ol.govuk-list--number > li")) >= 4
+    directory = national_directory()
+    for key in ("childline", "help_at_hand"):
+        link = page.soup.find("a", href=directory[key].tel)
+        assert link is not None and link.get_text() == directory[key].phone, key
+    assert directory["childline"].phone == "0800 1111"
+
+
+def test_standard_start_page_keeps_the_phone_numbers_for_children_on_the_help_page(client):
+    page = client.page("/?mode=standard")
+    assert page.soup.find("a", href=national_directory()["childline"].tel) is None

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from portal import cases, db
+from portal.directory import national_directory
 from portal.domain import calendar
 from portal.models import Case, CaseEvent, CaseMessage, OutboxMessage
 from tests.test_complaint import case_with
@@ -276,6 +277,17 @@ def test_asking_what_is_happening_reaches_the_team(app, client):
     [message] = messages_of(app, reference)
     assert message.topic == "chase"
     assert team_mail(app, reference)[-1].subject.startswith("The person asked what is happening")
+
+
+def test_easy_read_tracking_page_gives_a_child_someone_to_call(app, client):
+    tracking(app, client)
+    page = client.page("/track/case?mode=easy")
+    section = page.soup.find(id="someone-to-talk-to")
+    assert section is not None
+    for key, name in (("childline", "Childline"), ("help_at_hand", "Help at Hand")):
+        contact = national_directory()[key]
+        assert page.soup.find("a", href=contact.tel).get_text() == contact.phone
+        assert name in page.text
 
 
 def test_the_team_is_told_in_english_whatever_language_the_person_uses(app, client):

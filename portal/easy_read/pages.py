@@ -51,6 +51,15 @@ VARIANTS: dict[str, str] = {
         "Free advice and help for children and young people. "
         "They can help with a complaint about a council."
     ),
+    "Free, private help for children and young people, about anything that worries or upsets them.": N_(
+        "Free help for children and young people. "
+        "You can talk to them about anything that worries you. "
+        "They keep what you say private."
+    ),
+    "If you are a child or young person and something worries or upsets you, you can talk to Childline. It is free and private.": N_(
+        "Are you a child or young person? Does something worry or upset you? "
+        "You can talk to Childline. It is free. They keep what you say private."
+    ),
     "Free, confidential advice about children's services, including template letters for making a complaint.": N_(
         "Free advice about children's services. They keep what you say private. "
         "They have example letters to help you complain."
