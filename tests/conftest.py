@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from flask.testing import FlaskClient
 
 from portal import create_app
 from portal.db import upgrade
-from tests.lint import lint, parse
+from tests.lint import Tree, lint, parse, tree_of
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql://portal_test:portal_test@127.0.0.1:5432/portal_test"
@@ -56,11 +57,16 @@ def make_app(tmp: Path, **overrides):
 
 
 class Page:
-    """A fetched page: the response and its parsed, linted HTML."""
+    """A fetched page: the response, its lxml tree (linted) and, when a test looks into it,
+    its BeautifulSoup."""
 
-    def __init__(self, response, soup: BeautifulSoup) -> None:
+    def __init__(self, response, tree: Tree | None = None) -> None:
         self.response = response
-        self.soup = soup
+        self.tree = tree if tree is not None else tree_of(response.get_data(as_text=True))
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return parse(self.response.get_data(as_text=True))
 
     @property
     def status(self) -> int:
@@ -80,7 +86,7 @@ class Page:
         ]
 
     def csrf(self) -> str:
-        return self.soup.find("input", attrs={"name": "csrf_token"})["value"]
+        return self.tree.xpath("//input[@name='csrf_token']/@value")[0]
 
 
 class LintingClient(FlaskClient):
@@ -95,14 +101,13 @@ class LintingClient(FlaskClient):
         kwargs.setdefault("buffered", True)
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and response.status_code != 302:
-            response.soup = lint(response, self.lang, self.direction)
+            response.tree = lint(response, self.lang, self.direction)
         return response
 
     def page(self, url: str, expect: int = 200) -> Page:
         response = self.get(url)
         assert response.status_code == expect, (url, response.status_code, response.location)
-        soup = getattr(response, "soup", None) or parse(response.get_data(as_text=True))
-        return Page(response, soup)
+        return Page(response, getattr(response, "tree", None))
 
     def submit(self, url: str, data: dict | None = None, follow: bool = False):
         """Load the form at url, then post data with the page's CSRF token."""

@@ -105,8 +105,8 @@ class Catalogue:
             slug = urlsplit(path).path.rsplit("/", 1)[-1]
             page = _page(response)
             self.pages.setdefault(urlsplit(path).path, Visited(urlsplit(path).path, path, page))
-            token = page.soup.find("input", attrs={"name": "csrf_token"})
-            form = token.find_parent("form") if token else None
+            forms = page.tree.xpath("//form[.//input[@name='csrf_token']]")
+            form = forms[0] if forms else None
             if form is None or urlsplit(form.get("action") or path).path != urlsplit(path).path:
                 return path  # not a question: the end of this part of the journey
             error = f"{path} (error)"
@@ -194,13 +194,13 @@ def _first_choices(page: Page) -> dict[str, str]:
     """The first option of each radio or checkbox group: how the equality questions (all
     optional, many of them) are answered here."""
     chosen: dict[str, str] = {}
-    for box in page.soup.find_all("input", attrs={"type": ["radio", "checkbox"]}):
-        chosen.setdefault(box["name"], box["value"])
+    for box in page.tree.xpath("//input[@type='radio' or @type='checkbox']"):
+        chosen.setdefault(box.get("name"), box.get("value"))
     return chosen
 
 
 def _page(response) -> Page:
-    return Page(response, response.soup)
+    return Page(response, response.tree)
 
 
 def every_page(app, lang: str = "en", mode: str = "standard") -> dict[str, Visited]:

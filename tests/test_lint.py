@@ -34,3 +34,26 @@ def test_lint_catches_a_broken_page():
         "no-store",
     ):
         assert expected in message, expected
+
+
+def test_lint_catches_english_left_on_a_translated_error_page():
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Response
+
+    html = (
+        '<html lang="pl" dir="ltr"><head><title>Pytanie</title></head><body>'
+        '<a href="#main" aria-label="Skip to main content">Przejdź</a>'
+        '<div class="govuk-error-summary"><h2>There is a problem</h2><a href="#q">Błąd</a></div>'
+        '<h1>Pytanie</h1><input id="q"></body></html>'
+    )
+    response = Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
+    response.request = EnvironBuilder(path="/pl").get_request()
+    try:
+        lint(response, lang="pl")
+    except PageError as error:
+        message = str(error)
+    else:
+        raise AssertionError("English on a Polish page passed the linter")
+    assert "should start with 'Error: Pytanie'" in message
+    assert "English left on a 'pl' page: ['Skip to main content', 'There is a problem']" in message
+    assert "points at no element" not in message
